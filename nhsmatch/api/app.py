@@ -1,0 +1,44 @@
+"""create_app(settings) -> FastAPI: the service, with the matcher loaded once at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from .. import __version__
+from ..matcher.search import Matcher
+from .cors import ReadOnlyCORSMiddleware
+from .errors import install_error_handlers
+from .routes import health, match, partnerships
+from .service import load_matcher
+from .settings import Settings, get_settings
+from .state import MatcherState
+
+DESCRIPTION = """
+Describe a local health challenge in your own words and get the most similar past NHS–industry
+partnerships (with why they match), the organisations most likely to be good partners, and the NHS
+organisations that did comparable work. Errors are `{"error": {"code", "message", "fields"}}`.
+"""
+
+
+def create_app(settings: Settings | None = None, matcher: Matcher | None = None) -> FastAPI:
+    """The service; pass a ready `matcher` to skip loading one from `settings`."""
+    settings = settings or get_settings()
+    state = MatcherState(matcher)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not state.is_ready:
+            state.load_in_background(lambda: load_matcher(settings))
+        yield
+
+    app = FastAPI(title="NHS partnership matcher", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.matcher_state = state
+    install_error_handlers(app)
+    for module in (health, match, partnerships):
+        app.include_router(module.router)
+    app.add_middleware(ReadOnlyCORSMiddleware, allow_origins=settings.cors_origins)
+    return app

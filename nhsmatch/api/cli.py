@@ -1,0 +1,190 @@
+"""The `matcher` command: build, serve, search, validate."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ..matcher.errors import CorpusError, MatcherError
+from ..matcher.models import Filters, MatchResult
+from ..matcher.taxonomy import ARRANGEMENTS, CARE_SETTINGS, PARTNER_TYPES, REGIONS, THERAPY_AREAS
+from .settings import Settings, get_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("faiss").setLevel(logging.WARNING)  # it logs every CPU feature it lacks
+
+
+def _settings(**overrides: Any) -> Settings:
+    try:
+        base = get_settings()
+    except ValueError as err:  # pydantic's ValidationError for a bad MATCHER_ variable
+        raise click.ClickException(f"invalid configuration: {err}") from err
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return base.model_copy(update=given) if given else base
+
+
+class _MatcherGroup(click.Group):
+    """Turns every MatcherError into `Error: …` and exit 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MatcherError as err:
+            raise click.ClickException(str(err)) from err
+
+
+@click.group(cls=_MatcherGroup)
+@click.version_option(package_name="nhs-partnership-matcher")
+def cli() -> None:
+    """The NHS partnership matcher: precedents and likely partners for a local health challenge."""
+
+
+@cli.command()
+@click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), help="JSONL corpus [MATCHER_CORPUS_PATH].")
+@click.option("--index-dir", type=click.Path(path_type=Path), help="Output directory [MATCHER_INDEX_DIR].")
+def build(corpus_path: Path | None, index_dir: Path | None) -> None:
+    """Embed every record and write the index atomically."""
+    from ..corpus import load_corpus
+    from ..index.build import build_index
+    from ..index.embedder import SentenceTransformerEmbedder
+
+    settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
+    configure_logging(settings.log_level)
+    corpus = load_corpus(settings.corpus_path)
+    embedder = SentenceTransformerEmbedder(settings.model)
+    manifest = build_index(corpus, embedder, settings.index_dir, progress=sys.stderr.isatty())
+    click.echo(
+        f"Built {manifest.index_kind} index of {manifest.record_count} records "
+        f"({manifest.passage_count} passages) in {manifest.build_seconds:.1f}s -> {settings.index_dir}"
+    )
+
+
+@cli.command()
+@click.option("--host", help="Address to listen on [MATCHER_HOST].")
+@click.option("--port", type=int, help="Port [MATCHER_PORT].")
+@click.option("--workers", type=int, default=1, show_default=True, help="Worker processes.")
+def serve(host: str | None, port: int | None, workers: int) -> None:
+    """Serve the HTTP API, the web page and the widget (rebuilding a stale index first)."""
+    import uvicorn
+
+    settings = _settings(host=host, port=port)
+    configure_logging(settings.log_level)
+    if workers > 1:
+        # Build once before forking, so workers don't race to rebuild a stale index.
+        from .service import load_matcher
+
+        load_matcher(settings)
+    uvicorn.run(
+        "nhsmatch.api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_config=None,
+        access_log=False,  # URLs can carry search terms; the app logs what it needs
+    )
+
+
+def _filter_options(function: F) -> F:
+    options = [
+        click.option("--region", "regions", multiple=True, type=click.Choice(REGIONS), help="Repeatable."),
+        click.option("--therapy-area", "therapy_areas", multiple=True, type=click.Choice(THERAPY_AREAS)),
+        click.option("--care-setting", "care_settings", multiple=True, type=click.Choice(CARE_SETTINGS)),
+        click.option("--partner-type", "partner_types", multiple=True, type=click.Choice(PARTNER_TYPES)),
+        click.option("--arrangement", "arrangements", multiple=True, type=click.Choice(ARRANGEMENTS)),
+        click.option("--year-from", type=int),
+        click.option("--year-to", type=int),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+@cli.command()
+@click.argument("challenge")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 50))
+@_filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print the API's JSON instead of tables.")
+def search(challenge: str, limit: int, as_json: bool, **filter_values: Any) -> None:
+    """Find precedents and likely partners for CHALLENGE."""
+    from pydantic import ValidationError
+
+    from .routes.match import to_response
+    from .schemas import MatchRequest
+    from .service import load_matcher
+
+    try:
+        request = MatchRequest(challenge=challenge, limit=limit, filters=Filters(**filter_values))
+    except ValidationError as err:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'filters'}: {e['msg']}" for e in err.errors())
+        raise click.UsageError(problems) from err
+    settings = _settings()
+    configure_logging("WARNING")
+    matcher = load_matcher(settings)
+    result = matcher.match(request.challenge, limit=request.limit, filters=request.filters)
+    if as_json:
+        click.echo(to_response(result).model_dump_json(indent=2))
+    else:
+        _print_result(result)
+
+
+def _print_result(result: MatchResult) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    if result.no_strong_precedent:
+        console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.")
+    precedents = Table(title="Precedents", show_lines=True)
+    for column in ("score", "match", "partnership", "partners", "where", "why"):
+        precedents.add_column(column, overflow="fold")
+    for p in result.precedents:
+        record = p.record
+        partners = ", ".join(o.name for o in (*record.industry_partners, *record.other_partners))
+        precedents.add_row(
+            f"{p.score:.2f}",
+            p.match,
+            f"{record.title}\n[dim]{record.id}[/dim]",
+            partners,
+            f"{record.locality} ({record.region})",
+            "\n".join(p.why),
+        )
+    console.print(precedents)
+    partners_table = Table(title="Likely partners")
+    for column in ("score", "partner", "type", "precedents"):
+        partners_table.add_column(column, overflow="fold")
+    for partner in result.partners:
+        partners_table.add_row(f"{partner.score:.2f}", partner.name, partner.type, ", ".join(partner.precedent_ids))
+    console.print(partners_table)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def validate(file: Path) -> None:
+    """Check a JSONL corpus FILE; list every bad line as file:line: field: problem."""
+    from ..corpus import load_corpus
+
+    try:
+        corpus = load_corpus(file)
+    except CorpusError as err:
+        for issue in err.issues:
+            click.echo(str(issue), err=True)
+        raise click.ClickException(f"{len(err.issues)} problem(s) in {file}") from err
+    click.echo(f"{file}: {len(corpus.records)} valid records")
+
+
+def main() -> None:
+    cli(prog_name="matcher")
+
+
+if __name__ == "__main__":
+    main()

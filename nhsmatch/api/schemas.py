@@ -1,0 +1,108 @@
+"""The HTTP contract: what the page, the widget and other sites send and get back."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from ..matcher.models import Filters, LikelyPartner, MatchLabel, NhsPeer, Partnership, Precedent
+from ..matcher.taxonomy import Region
+
+MAX_CHALLENGE_CHARS = 5000
+
+Challenge = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CHALLENGE_CHARS),
+    Field(
+        description="The local problem in your own words (1 to 5,000 characters).",
+        examples=["Patients with atrial fibrillation are not anticoagulated and we have too many strokes"],
+    ),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MatchRequest(_Strict):
+    challenge: Challenge
+    limit: int = Field(10, ge=1, le=50, description="How many precedents to return.")
+    filters: Filters = Field(default_factory=Filters)
+    near: list[Region] = Field(
+        default_factory=list, description="Regions whose partners get a boost without filtering others out."
+    )
+
+
+class PrecedentOut(Partnership):
+    """A partnership record with how well it matches and why."""
+
+    score: float = Field(ge=0, le=1, description="Similarity to the challenge, 0 to 1.")
+    match: MatchLabel = Field(description="`strong`: directly reusable; `partial`: related; `weak`: distant.")
+    why: list[str] = Field(description="The precedent's sentences closest to the challenge.")
+    shared_concepts: list[str] = Field(description="What the challenge and precedent share, in plain words.")
+
+    @classmethod
+    def of(cls, precedent: Precedent) -> PrecedentOut:
+        return cls(
+            **precedent.record.model_dump(),
+            score=precedent.score,
+            match=precedent.match,
+            why=precedent.why,
+            shared_concepts=precedent.shared_concepts,
+        )
+
+
+class MatchResponse(BaseModel):
+    precedents: list[PrecedentOut]
+    partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
+    nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")
+    no_strong_precedent: bool = Field(description="True when no precedent is a strong match.")
+
+
+class SimilarResponse(BaseModel):
+    id: str
+    similar: list[PrecedentOut]
+
+
+class PartnershipPage(BaseModel):
+    items: list[Partnership]
+    total: int
+    offset: int
+    limit: int
+
+
+class FacetValue(BaseModel):
+    value: str
+    count: int
+
+
+class YearRange(BaseModel):
+    min: int | None
+    max: int | None
+
+
+class FacetsResponse(BaseModel):
+    regions: list[FacetValue]
+    therapy_areas: list[FacetValue]
+    care_settings: list[FacetValue]
+    partner_types: list[FacetValue]
+    arrangements: list[FacetValue]
+    outcome_statuses: list[FacetValue]
+    years: YearRange
+
+
+class FieldProblem(BaseModel):
+    field: str = Field(description="Where the problem is, e.g. `filters.regions[0]`.")
+    problem: str
+    allowed: list[str] | None = Field(None, description="The accepted values, where there is a fixed list.")
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fields: list[FieldProblem] = Field(default_factory=list)
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail

@@ -1,0 +1,20 @@
+"""Assembles a ready Matcher from settings: corpus, organisation names, model and index."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..corpus import load_corpus, load_organisation_names
+from ..index.build import open_index
+from ..index.embedder import SentenceTransformerEmbedder
+from ..matcher.search import Matcher
+from .settings import Settings
+
+
+def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
+    """Validates the corpus, loads the model, and opens the index (rebuilding it if stale)."""
+    corpus = load_corpus(settings.corpus_path)
+    names = load_organisation_names(settings.organisations_path)
+    embedder = SentenceTransformerEmbedder(settings.model)
+    embedded = open_index(settings.index_dir, corpus, embedder, progress=progress)
+    return Matcher(embedded, embedder, names, current_year=date.today().year)

@@ -1,0 +1,38 @@
+"""Settings: the only place the environment is read. Every variable starts with MATCHER_."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH
+from ..index.embedder import BUNDLED_MODEL
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MATCHER_", env_file=".env", extra="ignore", frozen=True)
+
+    corpus_path: Path = Field(DEFAULT_CORPUS_PATH, description="The JSONL corpus to serve.")
+    organisations_path: Path = Field(DEFAULT_ORGANISATIONS_PATH, description="Curated organisation names.")
+    index_dir: Path = Field(Path(".matcher-index"), description="Where built index files go.")
+    model: str = Field(BUNDLED_MODEL, description="'bundled', or a local sentence-transformers model directory.")
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    cors_origins: list[str] = Field(["*"], description="Origins allowed to call the read endpoints.")
+    log_challenges: bool = Field(False, description="Log challenge texts (they may hold sensitive detail).")
+    log_level: str = "INFO"
+
+    @field_validator("corpus_path", "organisations_path")
+    @classmethod
+    def _must_exist(cls, path: Path) -> Path:
+        if not path.is_file():
+            raise ValueError(f"no file at {path}")
+        return path
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

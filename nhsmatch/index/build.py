@@ -1,0 +1,158 @@
+"""Builds the index from a corpus and opens it again, rebuilding when it is missing or stale.
+
+Layout of the index directory: ``builds/<build-id>/`` holds one complete build (vectors, FAISS
+index, manifest) and ``current`` is a symlink to the one being served. A build is written to a
+temporary directory, fsynced, and published by atomically replacing the symlink, so a reader or a
+crash mid-build never sees a half-written index.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+
+from .. import __version__
+from ..corpus import Corpus
+from ..matcher.embedded import EmbeddedCorpus
+from ..matcher.errors import IndexMismatchError, IndexNotBuiltError, MatcherError
+from ..matcher.interfaces import Embedder
+from ..matcher.passages import FIELD_VIEWS, RECIPE_VERSION, field_views, record_passages
+from .faiss_store import FaissStore
+from .manifest import IndexManifest, file_sha256
+
+log = logging.getLogger(__name__)
+
+STORE_FILE = "document.faiss"
+PASSAGES_FILE = "passages.npy"
+CURRENT_LINK = "current"
+
+
+def build_index(
+    corpus: Corpus, embedder: Embedder, index_dir: Path, *, kind: str | None = None, progress: bool = False
+) -> IndexManifest:
+    """Embeds every record and publishes the new build as the current index."""
+    started = time.perf_counter()
+    records = corpus.records
+    texts = [field_views(record) for record in records]
+    passages = [p for row, record in enumerate(records) for p in record_passages(record, row)]
+    # One encode call for everything keeps batches full and gives one progress bar.
+    all_texts = [t[name] for name in FIELD_VIEWS for t in texts] + [p.text for p in passages]
+    vectors = embedder.encode(all_texts, show_progress=progress)
+    n = len(records)
+    views = {name: vectors[i * n : (i + 1) * n] for i, name in enumerate(FIELD_VIEWS)}
+    passage_vectors = vectors[len(FIELD_VIEWS) * n :]
+    store = FaissStore.build(views["document"], kind)
+
+    builds = index_dir / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    build_id = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+    staging = builds / f".staging-{build_id}"
+    staging.mkdir()
+    try:
+        for name in FIELD_VIEWS:
+            np.save(staging / f"{name}.npy", views[name])
+        np.save(staging / PASSAGES_FILE, passage_vectors)
+        store.save(staging / STORE_FILE)
+        manifest = IndexManifest(
+            model_id=embedder.model_id,
+            dimension=embedder.dimension,
+            corpus_sha256=corpus.sha256,
+            corpus_path=corpus.path,
+            record_count=n,
+            passage_count=len(passages),
+            recipe_version=RECIPE_VERSION,
+            index_kind=store.kind,
+            built_at=datetime.now(UTC),
+            build_seconds=round(time.perf_counter() - started, 3),
+            package_version=__version__,
+            file_sha256={path.name: file_sha256(path) for path in sorted(staging.iterdir())},
+        )
+        manifest.write(staging)
+        _fsync_tree(staging)
+        final = builds / build_id
+        staging.rename(final)
+        _publish(index_dir, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _remove_old_builds(builds, keep=final)
+    return manifest
+
+
+def load_index(index_dir: Path, corpus: Corpus, embedder: Embedder, *, verify: bool = True) -> EmbeddedCorpus:
+    """The current build, checked against the corpus and model it must serve."""
+    directory = index_dir / CURRENT_LINK
+    manifest = IndexManifest.read(directory)
+    reason = manifest.stale_reason(
+        model_id=embedder.model_id, corpus_sha256=corpus.sha256, recipe_version=RECIPE_VERSION
+    )
+    if reason:
+        raise IndexMismatchError(f"Index at {index_dir} is stale: {reason}; run `matcher build`.")
+    if verify:
+        for name, expected in manifest.file_sha256.items():
+            path = directory / name
+            if not path.is_file() or file_sha256(path) != expected:
+                raise IndexNotBuiltError(f"Index file {path} is missing or corrupt; run `matcher build`.")
+    try:
+        views = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in FIELD_VIEWS}
+        passage_vectors = np.load(directory / PASSAGES_FILE, mmap_mode="r")
+    except (OSError, ValueError) as err:
+        raise IndexNotBuiltError(f"Unreadable vectors in {directory}; run `matcher build`.") from err
+    store = FaissStore.load(directory / STORE_FILE)
+    try:
+        return EmbeddedCorpus(corpus.records, views, passage_vectors, store)
+    except ValueError as err:
+        raise IndexMismatchError(f"Index at {index_dir} does not fit the corpus: {err}") from err
+
+
+def open_index(index_dir: Path, corpus: Corpus, embedder: Embedder, *, progress: bool = False) -> EmbeddedCorpus:
+    """Loads the index, first rebuilding it (and logging why) when it is missing, stale or corrupt."""
+    try:
+        return load_index(index_dir, corpus, embedder)
+    except MatcherError as err:
+        if not isinstance(err, IndexNotBuiltError | IndexMismatchError):
+            raise
+        log.warning("rebuilding the index: %s", err)
+    manifest = build_index(corpus, embedder, index_dir, progress=progress)
+    log.info("index built: %d records in %.1fs", manifest.record_count, manifest.build_seconds)
+    return load_index(index_dir, corpus, embedder)
+
+
+def read_current_manifest(index_dir: Path) -> IndexManifest:
+    return IndexManifest.read(index_dir / CURRENT_LINK)
+
+
+def _publish(index_dir: Path, build: Path) -> None:
+    link = index_dir / CURRENT_LINK
+    temporary = index_dir / f".{CURRENT_LINK}-{uuid.uuid4().hex[:8]}"
+    temporary.symlink_to(build.relative_to(index_dir))
+    os.replace(temporary, link)  # atomic: readers see the old build or the new one
+    _fsync_directory(index_dir)
+
+
+def _remove_old_builds(builds: Path, keep: Path) -> None:
+    for old in builds.iterdir():
+        if old != keep and not old.name.startswith(".staging-"):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _fsync_tree(directory: Path) -> None:
+    for path in directory.iterdir():
+        with path.open("rb") as handle:
+            os.fsync(handle.fileno())
+    _fsync_directory(directory)
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

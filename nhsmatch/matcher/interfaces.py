@@ -1,0 +1,31 @@
+"""What the matcher needs from the outside world, not how it is done (index/ has the adapters)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+Vectors = npt.NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised vectors, so inner product is cosine similarity."""
+
+    model_id: str
+    dimension: int
+
+    def encode(self, texts: list[str], show_progress: bool = False) -> Vectors: ...
+
+
+class VectorStore(Protocol):
+    """Nearest neighbours by inner product over the rows it was built from."""
+
+    def search(
+        self, queries: Vectors, top_k: int, allowed_rows: npt.NDArray[np.int64] | None = None
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+        """Scores and row numbers, best first; rows are -1 where fewer than top_k exist."""
+        ...
+
+    def __len__(self) -> int: ...

@@ -1,0 +1,47 @@
+"""One name per organisation: "Novartis Pharmaceuticals UK Ltd" and "Novartis" are one partner.
+
+Curated aliases (corpus/data/organisations.toml) decide what can't be inferred safely; legal and
+country suffixes ("Ltd", "UK", "plc") are stripped for everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+_SUFFIXES = re.compile(r"(?:\s+(?:ltd|limited|plc|inc|llc|gmbh|co|uk|ukie|uk and ireland|uk ireland|and ireland))+$")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
+
+
+def organisation_key(name: str) -> str:
+    """A comparison key: case, punctuation, "&", a leading "the" and legal suffixes don't count."""
+    key = name.lower().replace("&", " and ")
+    key = _PUNCTUATION.sub(" ", key)
+    key = " ".join(key.split())
+    key = key.removeprefix("the ")
+    return _SUFFIXES.sub("", key) or key
+
+
+class OrganisationNames:
+    """Maps any published spelling of an organisation to its one canonical name."""
+
+    def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None) -> None:
+        self._canonical_by_key: dict[str, str] = {}
+        for canonical, names in (aliases or {}).items():
+            for name in (canonical, *names):
+                key = organisation_key(name)
+                taken = self._canonical_by_key.get(key)
+                if taken is not None and taken != canonical:
+                    raise ValueError(f"{name!r} is listed under both {taken!r} and {canonical!r}")
+                self._canonical_by_key[key] = canonical
+
+    def canonical(self, name: str) -> str:
+        """The curated name when the organisation is known, else the name as published."""
+        return self._canonical_by_key.get(organisation_key(name), name.strip())
+
+    def key(self, name: str) -> str:
+        """The identity under which mentions of one organisation are counted together."""
+        return organisation_key(self.canonical(name))
+
+    def __len__(self) -> int:
+        return len(set(self._canonical_by_key.values()))

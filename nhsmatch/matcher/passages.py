@@ -1,0 +1,59 @@
+"""Which text of a record is embedded: the recipe the index is built with and ranking relies on.
+
+Each record gets one vector per *field view* and one per *passage*:
+- field views: ``problem`` (title + challenge), ``intervention``, and ``document`` (title,
+  challenge, intervention and outcomes together, the vector the ANN index is built on);
+- passages: each sentence of the challenge and intervention and each outcome; they are what
+  ``why`` quotes, and their best match is a ranking signal of its own.
+Boilerplate (partners, publisher, URL) is left out: it would make every Novartis record look
+alike. Bump RECIPE_VERSION whenever this changes, so that old indexes are rebuilt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Partnership
+
+RECIPE_VERSION = "2"
+FIELD_VIEWS = ("problem", "intervention", "document")
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a record, located by the record's row and the field it came from."""
+
+    row: int
+    field: str
+    text: str
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a prose field; abbreviations such as "e.g." don't end one."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_END.split(text.strip()):
+        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        elif piece:
+            sentences.append(piece)
+    return sentences
+
+
+def field_views(record: Partnership) -> dict[str, str]:
+    outcomes = " ".join(record.outcomes)
+    return {
+        "problem": f"{record.title}. {record.challenge}",
+        "intervention": record.intervention,
+        "document": f"{record.title}. {record.challenge} {record.intervention} {outcomes}",
+    }
+
+
+def record_passages(record: Partnership, row: int) -> list[Passage]:
+    passages = [Passage(row, "challenge", s) for s in split_sentences(record.challenge)]
+    passages += [Passage(row, "intervention", s) for s in split_sentences(record.intervention)]
+    passages += [Passage(row, "outcomes", outcome) for outcome in record.outcomes]
+    return passages

@@ -1,0 +1,70 @@
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from nhsmatch.api.cli import cli
+from tests.conftest import TINY_CORPUS_PATH
+
+AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
+
+
+def test_validate_accepts_a_good_corpus() -> None:
+    result = CliRunner().invoke(cli, ["validate", str(TINY_CORPUS_PATH)])
+    assert result.exit_code == 0 and "10 valid records" in result.output
+
+
+def test_validate_lists_bad_lines_without_a_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(TINY_CORPUS_PATH.read_text().splitlines()[0] + "\n{broken\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert f"{bad}:2: line: invalid JSON" in result.output
+    assert "Error: 1 problem(s)" in result.output and "Traceback" not in result.output
+
+
+def test_build_writes_an_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from nhsmatch.api.settings import get_settings
+
+    get_settings.cache_clear()
+    result = CliRunner().invoke(cli, ["build", "--corpus", str(TINY_CORPUS_PATH), "--index-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "10 records" in result.output and (tmp_path / "current" / "manifest.json").is_file()
+
+
+@pytest.mark.usefixtures("matcher_env")
+def test_search_prints_precedents_and_partners() -> None:
+    result = CliRunner().invoke(cli, ["search", AF_CHALLENGE, "--limit", "3"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Precedents" in result.output and "Likely partners" in result.output
+    assert "Bayer" in result.output
+
+
+@pytest.mark.usefixtures("matcher_env")
+def test_search_json_and_filters() -> None:
+    result = CliRunner().invoke(cli, ["search", AF_CHALLENGE, "--json", "--region", "South West", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert [p["region"] for p in body["precedents"]] == ["South West", "South West"]
+
+
+def test_search_rejects_bad_options_with_a_message() -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["search", AF_CHALLENGE, "--region", "Atlantis"])
+    assert result.exit_code == 2 and "Atlantis" in result.output and "Traceback" not in result.output
+    result = runner.invoke(cli, ["search", "   "])
+    assert result.exit_code == 2 and "challenge" in result.output
+
+
+def test_bad_configuration_is_an_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from nhsmatch.api.settings import get_settings
+
+    monkeypatch.setenv("MATCHER_CORPUS_PATH", "/no/such/corpus.jsonl")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["search", AF_CHALLENGE])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1 and "Error: invalid configuration" in result.output
+    assert "/no/such/corpus.jsonl" in result.output

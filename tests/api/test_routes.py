@@ -1,0 +1,176 @@
+"""Every route and its errors, through the real app with the real model and index."""
+
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from nhsmatch.api.app import create_app
+from nhsmatch.api.errors import ERROR_STATUS
+from nhsmatch.api.settings import Settings
+from nhsmatch.matcher import errors
+from tests.conftest import TINY_CORPUS_PATH
+
+AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
+
+
+def test_health_and_readiness(client: TestClient) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"status": "ready", "partnerships": 345}
+
+
+def test_readiness_is_503_until_the_index_loads(tmp_path: object) -> None:
+    app = create_app(Settings(corpus_path=TINY_CORPUS_PATH, index_dir=tmp_path))  # type: ignore[arg-type]
+    with TestClient(app) as client:
+        first = client.get("/readyz")
+        if first.status_code == 503:  # normally: the model takes seconds to load
+            assert first.json()["status"] == "loading"
+            assert client.post("/v1/match", json={"challenge": "x"}).status_code == 503
+        assert app.state.matcher_state.wait(timeout=120)
+        assert client.get("/readyz").json() == {"status": "ready", "partnerships": 10}
+
+
+def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None:
+    response = client.post("/v1/match", json={"challenge": AF_CHALLENGE, "limit": 5})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"precedents", "partners", "nhs_peers", "no_strong_precedent"}
+    assert len(body["precedents"]) == 5
+    top = body["precedents"][0]
+    for field in (
+        "id",
+        "title",
+        "score",
+        "why",
+        "match",
+        "challenge",
+        "intervention",
+        "outcomes",
+        "industry_partners",
+        "region",
+        "locality",
+        "source_url",
+    ):
+        assert field in top
+    assert "atrial fibrillation" in f"{top['title']} {top['challenge']}".lower()
+    assert body["partners"][0].keys() >= {"name", "type", "score", "precedent_ids", "evidence"}
+    assert body["nhs_peers"][0].keys() >= {"name", "type", "score", "precedent_ids"}
+
+
+def test_match_applies_filters(client: TestClient) -> None:
+    body = client.post(
+        "/v1/match",
+        json={"challenge": AF_CHALLENGE, "filters": {"regions": ["South West"], "arrangements": ["joint working"]}},
+    ).json()
+    assert body["precedents"]
+    assert all(p["region"] == "South West" and p["arrangement"] == "joint working" for p in body["precedents"])
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({}, "challenge"),
+        ({"challenge": ""}, "challenge"),
+        ({"challenge": "   \n\t "}, "challenge"),
+        ({"challenge": "x" * 5001}, "challenge"),
+        ({"challenge": "ok", "limit": 0}, "limit"),
+        ({"challenge": "ok", "limit": 51}, "limit"),
+        ({"challenge": "ok", "colour": "red"}, "colour"),
+        ({"challenge": "ok", "filters": {"year_from": 1800}}, "filters.year_from"),
+    ],
+)
+def test_match_rejects_bad_input_naming_the_field(client: TestClient, payload: dict[str, object], field: str) -> None:
+    response = client.post("/v1/match", json=payload)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "invalid_request"
+    assert field in [f["field"] for f in error["fields"]]
+
+
+def test_unknown_filter_values_list_the_allowed_values(client: TestClient) -> None:
+    response = client.post("/v1/match", json={"challenge": "ok", "filters": {"regions": ["Atlantis"]}})
+    assert response.status_code == 422
+    (problem,) = response.json()["error"]["fields"]
+    assert problem["field"] == "filters.regions[0]"
+    assert "Atlantis" in problem["problem"] and "London" in problem["allowed"]
+
+
+def test_malformed_json_is_a_422(client: TestClient) -> None:
+    response = client.post("/v1/match", content=b"{nope", headers={"Content-Type": "application/json"})
+    assert response.status_code == 422 and response.json()["error"]["code"] == "invalid_request"
+
+
+def test_list_partnerships_filters_and_paginates(client: TestClient) -> None:
+    page = client.get("/v1/partnerships", params={"region": "London", "limit": 5, "offset": 5}).json()
+    assert page["total"] == 64 and page["offset"] == 5 and len(page["items"]) == 5
+    assert all(item["region"] == "London" for item in page["items"])
+    both = client.get("/v1/partnerships", params=[("region", "Wales"), ("region", "Scotland")]).json()
+    assert both["total"] == 39
+    bad = client.get("/v1/partnerships", params={"therapy_area": "astrology"})
+    assert bad.status_code == 422 and "cardiovascular" in bad.json()["error"]["fields"][0]["allowed"]
+    reversed_years = client.get("/v1/partnerships", params={"year_from": 2020, "year_to": 2010})
+    assert reversed_years.status_code == 422 and "year_from" in reversed_years.json()["error"]["message"]
+
+
+def test_get_one_partnership_and_404(client: TestClient) -> None:
+    record = client.get("/v1/partnerships/bayer-bnssg-dwac-bristol").json()
+    assert record["id"] == "bayer-bnssg-dwac-bristol" and record["region"] == "South West"
+    missing = client.get("/v1/partnerships/no-such-thing")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "unknown_partnership"
+    assert "no-such-thing" in missing.json()["error"]["message"]
+
+
+def test_similar_partnerships(client: TestClient) -> None:
+    body = client.get("/v1/partnerships/bayer-bnssg-dwac-bristol/similar", params={"limit": 3}).json()
+    assert body["id"] == "bayer-bnssg-dwac-bristol" and len(body["similar"]) == 3
+    assert all(p["id"] != "bayer-bnssg-dwac-bristol" for p in body["similar"])
+    assert client.get("/v1/partnerships/nope/similar").status_code == 404
+
+
+def test_facets_count_every_value(client: TestClient) -> None:
+    facets = client.get("/v1/facets").json()
+    regions = {f["value"]: f["count"] for f in facets["regions"]}
+    assert regions["London"] == 64 and sum(regions.values()) == 345 and "UK-wide" in regions
+    assert {f["value"] for f in facets["outcome_statuses"]} == {"reported", "expected"}
+    assert facets["years"]["min"] <= 2006 and facets["years"]["max"] >= 2024
+
+
+def test_cors_allows_reads_from_any_origin_but_no_writes(client: TestClient) -> None:
+    preflight = client.options(
+        "/v1/match", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"}
+    )
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    read = client.get("/v1/facets", headers={"Origin": "https://example.org"})
+    assert read.headers["access-control-allow-origin"] == "*"
+    write = client.options(
+        "/v1/partnerships", headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"}
+    )
+    assert "access-control-allow-origin" not in write.headers
+
+
+def test_openapi_documents_every_field(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    assert {"/v1/match", "/v1/partnerships", "/v1/partnerships/{record_id}", "/v1/facets", "/readyz"} <= set(
+        schema["paths"]
+    )
+    filters = schema["components"]["schemas"]["Filters"]["properties"]
+    assert "Atlantis" not in str(filters) and "London" in str(filters["regions"])
+    assert client.get("/docs").status_code == 200
+
+
+def test_every_matcher_error_has_a_status() -> None:
+    defined = {
+        obj
+        for obj in vars(errors).values()
+        if isinstance(obj, type) and issubclass(obj, errors.MatcherError) and obj is not errors.MatcherError
+    }
+    assert defined == set(ERROR_STATUS)
+
+
+def test_responses_are_quick_enough_to_be_interactive(client: TestClient) -> None:
+    # Not a benchmark (see bench/): a guard against an accidental per-request model reload.
+    started = time.perf_counter()
+    for _ in range(3):
+        client.post("/v1/match", json={"challenge": AF_CHALLENGE})
+    assert time.perf_counter() - started < 30

@@ -1,0 +1,106 @@
+"""Golden relevance checks on the shipped corpus, with the real model: challenges worded
+differently from the precedent they should find (written for these tests, not the dev set)."""
+
+import pytest
+
+from nhsmatch.matcher.models import Filters
+from nhsmatch.matcher.search import Matcher
+
+AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
+
+
+def top_ids(matcher: Matcher, challenge: str, k: int = 3, **kwargs: object) -> list[str]:
+    return [p.record.id for p in matcher.match(challenge, limit=k, **kwargs).precedents]  # type: ignore[arg-type]
+
+
+def test_af_challenge_finds_stroke_prevention_precedents_and_their_partners(full_matcher: Matcher) -> None:
+    result = full_matcher.match(AF_CHALLENGE, limit=10)
+    for precedent in result.precedents[:3]:
+        text = f"{precedent.record.title} {precedent.record.challenge}".lower()
+        assert "atrial fibrillation" in text or " af " in text
+        assert "anticoagula" in f"{text} {precedent.record.intervention}".lower()
+    partner_names = {p.name for p in result.partners}
+    top3_partners = {
+        full_matcher.names.canonical(o.name) for p in result.precedents[:3] for o in p.record.industry_partners
+    }
+    assert top3_partners <= partner_names | {"Inspira Health Solutions Ltd"}
+    assert "Bayer" in partner_names
+
+
+@pytest.mark.parametrize(
+    ("challenge", "expected"),
+    [
+        (
+            "Heart failure patients admitted to our hospital are not seen by the specialist team, "
+            "and their medicines are not optimised before they go home",
+            {"novartis-royal-free-barnet-hf-in-reach-nurses", "novartis-st-georges-hf-in-reach-pharmacist"},
+        ),
+        (
+            "People with type 2 diabetes could go into remission with a low-calorie diet, "
+            "but we have no programme to offer them",
+            {"nhs-england-diabetes-uk-path-to-remission", "oviva-hull-east-riding-diabetes-remission"},
+        ),
+        (
+            "Women waiting for breast cancer treatment face long delays because the oncology clinic has no capacity",
+            {"novartis-nnuh-breast-cancer-service-expansion", "novartis-royal-marsden-breast-cancer-capacity-redesign"},
+        ),
+    ],
+)
+def test_differently_worded_challenges_find_their_precedent_in_the_top_3(
+    full_matcher: Matcher, challenge: str, expected: set[str]
+) -> None:
+    assert expected & set(top_ids(full_matcher, challenge))
+
+
+def test_scores_are_in_unit_range_and_descending_with_why(full_matcher: Matcher) -> None:
+    precedents = full_matcher.match(AF_CHALLENGE, limit=20).precedents
+    scores = [p.score for p in precedents]
+    assert len(precedents) == 20
+    assert scores == sorted(scores, reverse=True) and all(0 <= s <= 1 for s in scores)
+    for p in precedents:
+        sentences = f"{p.record.challenge} {p.record.intervention} {' '.join(p.record.outcomes)}"
+        assert 1 <= len(p.why) <= 2 and all(s in sentences for s in p.why)
+    assert "anticoagula" in " ".join(precedents[0].why).lower()
+
+
+def test_filters_restrict_every_precedent(full_matcher: Matcher) -> None:
+    filters = Filters(regions=["London"], care_settings=["primary care"], year_from=2015, year_to=2024)
+    result = full_matcher.match(AF_CHALLENGE, limit=50, filters=filters)
+    assert result.precedents
+    for p in result.precedents:
+        record = p.record
+        assert record.region == "London" and "primary care" in record.care_settings
+        start, end = record.start_year or record.end_year, record.end_year or record.start_year
+        assert start is not None and end is not None and end >= 2015 and start <= 2024
+
+
+def test_partner_type_filter_shapes_partners(full_matcher: Matcher) -> None:
+    result = full_matcher.match(AF_CHALLENGE, filters=Filters(partner_types=["medtech"]))
+    assert result.partners and all(p.type == "medtech" for p in result.partners)
+    assert "AliveCor" in {p.name for p in result.partners}
+
+
+def test_filters_that_exclude_everything_return_nothing(full_matcher: Matcher) -> None:
+    result = full_matcher.match(AF_CHALLENGE, filters=Filters(regions=["Wales"], therapy_areas=["pain"]))
+    assert result.precedents == [] and result.partners == [] and result.no_strong_precedent
+
+
+def test_partners_carry_their_evidence(full_matcher: Matcher) -> None:
+    result = full_matcher.match(AF_CHALLENGE, limit=25)
+    ranked = {p.record.id: p.score for p in result.precedents}
+    for partner in result.partners:
+        assert partner.precedent_ids and set(partner.precedent_ids) <= set(ranked)
+        assert partner.evidence.precedent_count == len(partner.precedent_ids)
+        assert partner.evidence.best_similarity == pytest.approx(
+            max(ranked[i] for i in partner.precedent_ids), abs=1e-3
+        )
+    scores = [p.score for p in result.partners]
+    assert scores == sorted(scores, reverse=True)
+    assert result.nhs_peers and all(p.precedent_ids for p in result.nhs_peers)
+
+
+def test_similar_excludes_the_record_itself(full_matcher: Matcher) -> None:
+    similar = full_matcher.similar("bayer-bnssg-dwac-bristol", limit=5)
+    ids = [p.record.id for p in similar]
+    assert "bayer-bnssg-dwac-bristol" not in ids and len(ids) == 5
+    assert any("af" in i or "anticoag" in i for i in ids[:3])
