@@ -17,4 +17,5 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     names = load_organisation_names(settings.organisations_path)
     embedder = SentenceTransformerEmbedder(settings.model)
     embedded = open_index(settings.index_dir, corpus, embedder, progress=progress)
-    return Matcher(embedded, embedder, names, current_year=date.today().year)
+    version = f"{corpus.sha256[:16]}:{embedder.model_id}"
+    return Matcher(embedded, embedder, names, current_year=date.today().year, version=version)

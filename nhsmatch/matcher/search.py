@@ -46,6 +46,9 @@ class MatchThresholds:
 
 
 class Matcher:
+    """Immutable once built: a new corpus means a new Matcher. `version` identifies what it serves
+    (corpus checksum and model), so that caches can key on it."""
+
     def __init__(
         self,
         corpus: EmbeddedCorpus,
@@ -53,10 +56,12 @@ class Matcher:
         names: OrganisationNames,
         *,
         current_year: int,
+        version: str = "",
         weights: RankingWeights | None = None,
         thresholds: MatchThresholds | None = None,
     ) -> None:
         self.corpus = corpus
+        self.version = version
         self.embedder = embedder
         self.names = names
         self.current_year = current_year
