@@ -11,11 +11,12 @@ from fastapi.testclient import TestClient
 
 from nhsmatch.api.app import create_app
 from nhsmatch.api.settings import Settings, get_settings
-from nhsmatch.corpus import DEFAULT_CORPUS_PATH, Corpus, load_corpus, load_organisation_names
+from nhsmatch.corpus import DEFAULT_CORPUS_PATH, Corpus, load_corpus, load_organisation_names, load_vocabulary
 from nhsmatch.index.build import open_index
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
 from nhsmatch.matcher.organisations import OrganisationNames
 from nhsmatch.matcher.search import Matcher
+from nhsmatch.matcher.vocabulary import Vocabulary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY_CORPUS_PATH = FIXTURES / "tiny.jsonl"
@@ -29,6 +30,11 @@ def embedder() -> SentenceTransformerEmbedder:
 @pytest.fixture(scope="session")
 def names() -> OrganisationNames:
     return load_organisation_names()
+
+
+@pytest.fixture(scope="session")
+def vocabulary() -> Vocabulary:
+    return load_vocabulary()
 
 
 @pytest.fixture(scope="session")
@@ -48,21 +54,14 @@ def full_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def full_matcher(
-    full_corpus: Corpus, embedder: SentenceTransformerEmbedder, names: OrganisationNames, full_index_dir: Path
-) -> Matcher:
-    embedded = open_index(full_index_dir, full_corpus, embedder)
-    return Matcher(embedded, embedder, names, current_year=date.today().year)
-
-
-@pytest.fixture(scope="session")
-def tiny_matcher(
-    tiny_corpus: Corpus,
+    full_corpus: Corpus,
     embedder: SentenceTransformerEmbedder,
     names: OrganisationNames,
-    tmp_path_factory: pytest.TempPathFactory,
+    vocabulary: Vocabulary,
+    full_index_dir: Path,
 ) -> Matcher:
-    embedded = open_index(tmp_path_factory.mktemp("tiny-index"), tiny_corpus, embedder)
-    return Matcher(embedded, embedder, names, current_year=2026)
+    embedded = open_index(full_index_dir, full_corpus, embedder, vocabulary)
+    return Matcher(embedded, embedder, names, vocabulary, current_year=date.today().year)
 
 
 @pytest.fixture(scope="session")

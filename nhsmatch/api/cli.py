@@ -12,7 +12,9 @@ import click
 
 from ..matcher.errors import CorpusError, MatcherError
 from ..matcher.models import Filters, MatchResult
+from ..matcher.search import Matcher
 from ..matcher.taxonomy import ARRANGEMENTS, CARE_SETTINGS, PARTNER_TYPES, REGIONS, THERAPY_AREAS
+from .commands.eval_cmd import eval_command
 from .settings import Settings, get_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,7 +55,7 @@ def cli() -> None:
 @click.option("--index-dir", type=click.Path(path_type=Path), help="Output directory [MATCHER_INDEX_DIR].")
 def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     """Embed every record and write the index atomically."""
-    from ..corpus import load_corpus
+    from ..corpus import load_corpus, load_vocabulary
     from ..index.build import build_index
     from ..index.embedder import SentenceTransformerEmbedder
 
@@ -61,7 +63,8 @@ def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     configure_logging(settings.log_level)
     corpus = load_corpus(settings.corpus_path)
     embedder = SentenceTransformerEmbedder(settings.model)
-    manifest = build_index(corpus, embedder, settings.index_dir, progress=sys.stderr.isatty())
+    vocabulary = load_vocabulary(settings.vocabulary_path)
+    manifest = build_index(corpus, embedder, vocabulary, settings.index_dir, progress=sys.stderr.isatty())
     click.echo(
         f"Built {manifest.index_kind} index of {manifest.record_count} records "
         f"({manifest.passage_count} passages) in {manifest.build_seconds:.1f}s -> {settings.index_dir}"
@@ -120,16 +123,14 @@ def search(challenge: str, limit: int, as_json: bool, **filter_values: Any) -> N
 
     from .routes.match import to_response
     from .schemas import MatchRequest
-    from .service import load_matcher
 
     try:
         request = MatchRequest(challenge=challenge, limit=limit, filters=Filters(**filter_values))
     except ValidationError as err:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'filters'}: {e['msg']}" for e in err.errors())
         raise click.UsageError(problems) from err
-    settings = _settings()
     configure_logging("WARNING")
-    matcher = load_matcher(settings)
+    matcher = load_configured_matcher()
     result = matcher.match(request.challenge, limit=request.limit, filters=request.filters)
     if as_json:
         click.echo(to_response(result).model_dump_json(indent=2))
@@ -180,6 +181,16 @@ def validate(file: Path) -> None:
             click.echo(str(issue), err=True)
         raise click.ClickException(f"{len(err.issues)} problem(s) in {file}") from err
     click.echo(f"{file}: {len(corpus.records)} valid records")
+
+
+def load_configured_matcher() -> Matcher:
+    """The matcher the service would serve, from the environment's settings."""
+    from .service import load_matcher
+
+    return load_matcher(_settings())
+
+
+cli.add_command(eval_command)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..corpus import load_corpus, load_organisation_names
+from ..corpus import load_corpus, load_organisation_names, load_vocabulary
 from ..index.build import open_index
 from ..index.embedder import SentenceTransformerEmbedder
 from ..matcher.search import Matcher
@@ -15,7 +15,8 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     """Validates the corpus, loads the model, and opens the index (rebuilding it if stale)."""
     corpus = load_corpus(settings.corpus_path)
     names = load_organisation_names(settings.organisations_path)
+    vocabulary = load_vocabulary(settings.vocabulary_path)
     embedder = SentenceTransformerEmbedder(settings.model)
-    embedded = open_index(settings.index_dir, corpus, embedder, progress=progress)
+    embedded = open_index(settings.index_dir, corpus, embedder, vocabulary, progress=progress)
     version = f"{corpus.sha256[:16]}:{embedder.model_id}"
-    return Matcher(embedded, embedder, names, current_year=date.today().year, version=version)
+    return Matcher(embedded, embedder, names, vocabulary, current_year=date.today().year, version=version)

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH
+from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH, DEFAULT_VOCABULARY_PATH
 from ..index.embedder import BUNDLED_MODEL
 
 
@@ -17,6 +17,7 @@ class Settings(BaseSettings):
 
     corpus_path: Path = Field(DEFAULT_CORPUS_PATH, description="The JSONL corpus to serve.")
     organisations_path: Path = Field(DEFAULT_ORGANISATIONS_PATH, description="Curated organisation names.")
+    vocabulary_path: Path = Field(DEFAULT_VOCABULARY_PATH, description="Curated NHS vocabulary.")
     index_dir: Path = Field(Path(".matcher-index"), description="Where built index files go.")
     model: str = Field(BUNDLED_MODEL, description="'bundled', or a local sentence-transformers model directory.")
     host: str = "127.0.0.1"
@@ -25,7 +26,7 @@ class Settings(BaseSettings):
     log_challenges: bool = Field(False, description="Log challenge texts (they may hold sensitive detail).")
     log_level: str = "INFO"
 
-    @field_validator("corpus_path", "organisations_path")
+    @field_validator("corpus_path", "organisations_path", "vocabulary_path")
     @classmethod
     def _must_exist(cls, path: Path) -> Path:
         if not path.is_file():

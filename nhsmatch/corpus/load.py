@@ -13,6 +13,8 @@ from ..matcher.errors import CorpusError, CorpusIssue
 from ..matcher.models import Partnership
 
 DEFAULT_CORPUS_PATH = Path(__file__).parent / "data" / "partnerships.jsonl"
+# Graded judgments for `matcher eval` (a copy of the team's dev set, so it runs from a fresh clone).
+DEFAULT_DEV_QUERIES_PATH = Path(__file__).parent / "data" / "dev_queries.jsonl"
 
 
 @dataclass(frozen=True)

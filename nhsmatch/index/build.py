@@ -23,8 +23,10 @@ from ..corpus import Corpus
 from ..matcher.embedded import EmbeddedCorpus
 from ..matcher.errors import IndexMismatchError, IndexNotBuiltError, MatcherError
 from ..matcher.interfaces import Embedder
-from ..matcher.passages import FIELD_VIEWS, RECIPE_VERSION, field_views, record_passages
+from ..matcher.passages import FIELD_VIEWS, LEXICAL_FIELDS, field_views, recipe_id, record_passages
+from ..matcher.vocabulary import Vocabulary
 from .faiss_store import FaissStore
+from .lexical import Bm25Index
 from .manifest import IndexManifest, file_sha256
 
 log = logging.getLogger(__name__)
@@ -35,15 +37,21 @@ CURRENT_LINK = "current"
 
 
 def build_index(
-    corpus: Corpus, embedder: Embedder, index_dir: Path, *, kind: str | None = None, progress: bool = False
+    corpus: Corpus,
+    embedder: Embedder,
+    vocabulary: Vocabulary,
+    index_dir: Path,
+    *,
+    kind: str | None = None,
+    progress: bool = False,
 ) -> IndexManifest:
     """Embeds every record and publishes the new build as the current index."""
     started = time.perf_counter()
     records = corpus.records
-    texts = [field_views(record) for record in records]
+    texts = [field_views(record, vocabulary) for record in records]
     passages = [p for row, record in enumerate(records) for p in record_passages(record, row)]
     # One encode call for everything keeps batches full and gives one progress bar.
-    all_texts = [t[name] for name in FIELD_VIEWS for t in texts] + [p.text for p in passages]
+    all_texts = [t[name] for name in FIELD_VIEWS for t in texts] + [vocabulary.expand(p.text) for p in passages]
     vectors = embedder.encode(all_texts, show_progress=progress)
     n = len(records)
     views = {name: vectors[i * n : (i + 1) * n] for i, name in enumerate(FIELD_VIEWS)}
@@ -67,7 +75,7 @@ def build_index(
             corpus_path=corpus.path,
             record_count=n,
             passage_count=len(passages),
-            recipe_version=RECIPE_VERSION,
+            recipe_version=recipe_id(vocabulary.sha256),
             index_kind=store.kind,
             built_at=datetime.now(UTC),
             build_seconds=round(time.perf_counter() - started, 3),
@@ -86,12 +94,14 @@ def build_index(
     return manifest
 
 
-def load_index(index_dir: Path, corpus: Corpus, embedder: Embedder, *, verify: bool = True) -> EmbeddedCorpus:
-    """The current build, checked against the corpus and model it must serve."""
+def load_index(
+    index_dir: Path, corpus: Corpus, embedder: Embedder, vocabulary: Vocabulary, *, verify: bool = True
+) -> EmbeddedCorpus:
+    """The current build, checked against the corpus, model and vocabulary it must serve."""
     directory = index_dir / CURRENT_LINK
     manifest = IndexManifest.read(directory)
     reason = manifest.stale_reason(
-        model_id=embedder.model_id, corpus_sha256=corpus.sha256, recipe_version=RECIPE_VERSION
+        model_id=embedder.model_id, corpus_sha256=corpus.sha256, recipe_version=recipe_id(vocabulary.sha256)
     )
     if reason:
         raise IndexMismatchError(f"Index at {index_dir} is stale: {reason}; run `matcher build`.")
@@ -106,23 +116,27 @@ def load_index(index_dir: Path, corpus: Corpus, embedder: Embedder, *, verify: b
     except (OSError, ValueError) as err:
         raise IndexNotBuiltError(f"Unreadable vectors in {directory}; run `matcher build`.") from err
     store = FaissStore.load(directory / STORE_FILE)
+    lexical_texts = [field_views(record, vocabulary) for record in corpus.records]
+    lexical = Bm25Index({name: [t[name] for t in lexical_texts] for name in LEXICAL_FIELDS})
     try:
-        return EmbeddedCorpus(corpus.records, views, passage_vectors, store)
+        return EmbeddedCorpus(corpus.records, views, passage_vectors, store, lexical)
     except ValueError as err:
         raise IndexMismatchError(f"Index at {index_dir} does not fit the corpus: {err}") from err
 
 
-def open_index(index_dir: Path, corpus: Corpus, embedder: Embedder, *, progress: bool = False) -> EmbeddedCorpus:
+def open_index(
+    index_dir: Path, corpus: Corpus, embedder: Embedder, vocabulary: Vocabulary, *, progress: bool = False
+) -> EmbeddedCorpus:
     """Loads the index, first rebuilding it (and logging why) when it is missing, stale or corrupt."""
     try:
-        return load_index(index_dir, corpus, embedder)
+        return load_index(index_dir, corpus, embedder, vocabulary)
     except MatcherError as err:
         if not isinstance(err, IndexNotBuiltError | IndexMismatchError):
             raise
         log.warning("rebuilding the index: %s", err)
-    manifest = build_index(corpus, embedder, index_dir, progress=progress)
+    manifest = build_index(corpus, embedder, vocabulary, index_dir, progress=progress)
     log.info("index built: %d records in %.1fs", manifest.record_count, manifest.build_seconds)
-    return load_index(index_dir, corpus, embedder)
+    return load_index(index_dir, corpus, embedder, vocabulary)
 
 
 def read_current_manifest(index_dir: Path) -> IndexManifest:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from .interfaces import Vectors, VectorStore
+from .interfaces import LexicalScorer, Vectors, VectorStore
 from .models import Partnership
 from .passages import FIELD_VIEWS, Passage, record_passages
 
@@ -20,6 +20,7 @@ class EmbeddedCorpus:
     views: dict[str, Vectors]
     passage_vectors: Vectors
     store: VectorStore  # nearest neighbours over views["document"]
+    lexical: LexicalScorer
     passages: tuple[Passage, ...] = field(init=False)
     passage_starts: npt.NDArray[np.int64] = field(init=False)
     row_of: dict[str, int] = field(init=False)

@@ -29,3 +29,9 @@ class VectorStore(Protocol):
         ...
 
     def __len__(self) -> int: ...
+
+
+class LexicalScorer(Protocol):
+    """Lexical relevance of every record to a query, in corpus order, each in 0..1."""
+
+    def scores(self, query: str) -> npt.NDArray[np.float32]: ...

@@ -1,10 +1,10 @@
 """Likely partners and NHS peers, ranked by their track record on the similar precedents.
 
-An organisation's score is a noisy-OR over the precedents it took part in,
-``1 - prod(1 - weight_i)``, where ``weight_i`` is the precedent's match score discounted for age
-and raised for region overlap. It reads as "how likely at least one of this organisation's
-precedents is what the asker needs": one strong precedent beats several weak ones, and each
-further similar precedent adds a little.
+Only strong and partial precedents count as evidence. An organisation's score is a damped
+noisy-OR over its precedents, ``1 - prod(1 - weight_i * EXTRA_EVIDENCE_DAMPING**i)`` with weights
+sorted best first, where ``weight_i`` is the precedent's match score discounted for age and raised
+for region overlap. One strong precedent counts most; each further one adds less, so a company
+with many loosely similar projects does not drown out one that did exactly this.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from .taxonomy import Region
 RECENCY_HALF_LIFE_YEARS = 8.0  # an older precedent still counts, a little less
 RECENCY_FLOOR = 0.7
 REGION_BOOST = 1.15
+EXTRA_EVIDENCE_DAMPING = 0.5
 
 
 @dataclass
@@ -58,10 +59,10 @@ def _tally(
     return tallies
 
 
-def _noisy_or(weights: Iterable[float]) -> float:
+def _damped_noisy_or(weights: Iterable[float]) -> float:
     miss = 1.0
-    for weight in weights:
-        miss *= 1.0 - min(1.0, max(0.0, weight))
+    for i, weight in enumerate(sorted(weights, reverse=True)):
+        miss *= 1.0 - min(1.0, max(0.0, weight)) * EXTRA_EVIDENCE_DAMPING**i
     return 1.0 - miss
 
 
@@ -98,7 +99,7 @@ def rank_partners(
             LikelyPartner(
                 name=_display_name(tally.names),
                 type=tally.types.most_common(1)[0][0],
-                score=round(_noisy_or(weights), 4),
+                score=round(_damped_noisy_or(weights), 4),
                 precedent_ids=[record.id for record, _ in tally.precedents],
                 evidence=PartnerEvidence(
                     precedent_count=len(tally.precedents),
@@ -125,7 +126,7 @@ def rank_nhs_peers(
         NhsPeer(
             name=_display_name(tally.names),
             type=tally.types.most_common(1)[0][0],
-            score=round(_noisy_or(score for _, score in tally.precedents), 4),
+            score=round(_damped_noisy_or(score for _, score in tally.precedents), 4),
             precedent_ids=[record.id for record, _ in tally.precedents],
             region=tally.regions.most_common(1)[0][0],
         )

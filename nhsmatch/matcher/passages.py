@@ -1,10 +1,12 @@
-"""Which text of a record is embedded: the recipe the index is built with and ranking relies on.
+"""Which text of a record is searched: the recipe the index is built with and ranking relies on.
 
 Each record gets one vector per *field view* and one per *passage*:
 - field views: ``problem`` (title + challenge), ``intervention``, and ``document`` (title,
   challenge, intervention and outcomes together, the vector the ANN index is built on);
 - passages: each sentence of the challenge and intervention and each outcome; they are what
   ``why`` quotes, and their best match is a ranking signal of its own.
+The lexical (BM25) index sees ``problem`` and ``document`` too. Every text is expanded with the NHS
+vocabulary's concept names before it is embedded or indexed, so "AF" meets "atrial fibrillation".
 Boilerplate (partners, publisher, URL) is left out: it would make every Novartis record look
 alike. Bump RECIPE_VERSION whenever this changes, so that old indexes are rebuilt.
 """
@@ -15,9 +17,11 @@ import re
 from dataclasses import dataclass
 
 from .models import Partnership
+from .vocabulary import Vocabulary
 
-RECIPE_VERSION = "2"
+RECIPE_VERSION = "3"
 FIELD_VIEWS = ("problem", "intervention", "document")
+LEXICAL_FIELDS = ("problem", "document")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$")
@@ -43,17 +47,24 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def field_views(record: Partnership) -> dict[str, str]:
+def field_views(record: Partnership, vocabulary: Vocabulary) -> dict[str, str]:
     outcomes = " ".join(record.outcomes)
-    return {
+    views = {
         "problem": f"{record.title}. {record.challenge}",
         "intervention": record.intervention,
         "document": f"{record.title}. {record.challenge} {record.intervention} {outcomes}",
     }
+    return {name: vocabulary.expand(text) for name, text in views.items()}
 
 
 def record_passages(record: Partnership, row: int) -> list[Passage]:
+    """The record's sentences as written (they are quoted to users; embed them expanded)."""
     passages = [Passage(row, "challenge", s) for s in split_sentences(record.challenge)]
     passages += [Passage(row, "intervention", s) for s in split_sentences(record.intervention)]
     passages += [Passage(row, "outcomes", outcome) for outcome in record.outcomes]
     return passages
+
+
+def recipe_id(vocabulary_sha256: str) -> str:
+    """What the manifest records: the recipe and the vocabulary it expanded texts with."""
+    return f"{RECIPE_VERSION}+vocabulary:{vocabulary_sha256[:12]}"

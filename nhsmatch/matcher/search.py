@@ -1,9 +1,24 @@
-"""Matcher: ranks past partnerships against a challenge and names likely partners."""
+"""Matcher: ranks past partnerships against a challenge and names likely partners.
+
+Ranking (weights chosen on the dev set; README "Matching quality" has the table):
+1. The challenge is embedded twice, as written and expanded with the NHS vocabulary; the mean of
+   the two vectors is the query. Precedent texts were expanded the same way when indexed.
+2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
+   views and to its best sentence.
+3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
+   record's, so 1 is the best lexical match in the corpus.
+4. Hybrid score = (dense + LEXICAL_WEIGHT x lexical) / (1 + LEXICAL_WEIGHT), in 0..1.
+5. Diversity: in the top DIVERSITY_WINDOW, each precedent beyond the COMPANY_CAP-th of one company
+   loses COMPANY_PENALTY, so other companies' comparable work can surface. The penalty is part of
+   the score shown, which keeps scores descending.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -15,31 +30,42 @@ from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
 from .taxonomy import Region
+from .vocabulary import Vocabulary
 
-# Above this many candidate records every one is scored exactly; beyond it the ANN index
-# proposes the candidates that are then rescored.
+# Up to this many candidate records every one is scored exactly; beyond it the ANN and BM25
+# indexes propose the candidates that are then rescored.
 EXHAUSTIVE_LIMIT = 20_000
 ANN_CANDIDATES = 400
 EVIDENCE_DEPTH = 25  # precedents that count towards likely partners
 WHY_SENTENCES = 2
+SHARED_CONCEPTS = 4
+RANKED_DEPTH = 80  # ranking more than this is never shown or used
+
+Mode = Literal["hybrid", "dense", "lexical"]
 
 
 @dataclass(frozen=True)
-class RankingWeights:
-    """How the similarity signals combine into one score (chosen on the dev set: README)."""
+class Ranking:
+    """How the signals combine (chosen on the dev set, see README). `mode` exists for evaluation."""
 
+    mode: Mode = "hybrid"
     problem: float = 0.35
     document: float = 0.25
     intervention: float = 0.15
     best_passage: float = 0.25
+    lexical_weight: float = 0.15
+    expanded_query_share: float = 0.5
+    company_cap: int = 3
+    company_penalty: float = 0.02
+    diversity_window: int = 10
 
 
 @dataclass(frozen=True)
 class MatchThresholds:
-    """Score cut-offs for the match labels (fitted on the dev set: README)."""
+    """Hybrid-score cut-offs for the match labels, fitted on the dev set (`matcher eval --fit`)."""
 
-    strong: float = 0.55
-    partial: float = 0.4
+    strong: float = 0.505
+    partial: float = 0.42
 
     def label(self, score: float) -> MatchLabel:
         return "strong" if score >= self.strong else "partial" if score >= self.partial else "weak"
@@ -54,29 +80,54 @@ class Matcher:
         corpus: EmbeddedCorpus,
         embedder: Embedder,
         names: OrganisationNames,
+        vocabulary: Vocabulary,
         *,
         current_year: int,
         version: str = "",
-        weights: RankingWeights | None = None,
+        ranking: Ranking | None = None,
         thresholds: MatchThresholds | None = None,
     ) -> None:
         self.corpus = corpus
         self.version = version
         self.embedder = embedder
         self.names = names
+        self.vocabulary = vocabulary
         self.current_year = current_year
-        self.weights = weights or RankingWeights()
+        self.ranking = ranking or Ranking()
         self.thresholds = thresholds or MatchThresholds()
+        # Precomputed once: which companies each record involves, and the concepts it mentions.
+        self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
+        self._concepts = [vocabulary.find(f"{r.title} {r.challenge} {r.intervention}") for r in corpus.records]
+
+    def with_ranking(self, ranking: Ranking) -> Matcher:
+        """The same corpus and model ranked another way (for evaluation)."""
+        return Matcher(
+            self.corpus,
+            self.embedder,
+            self.names,
+            self.vocabulary,
+            current_year=self.current_year,
+            version=self.version,
+            ranking=ranking,
+            thresholds=self.thresholds,
+        )
 
     @property
     def records(self) -> tuple[Partnership, ...]:
         return self.corpus.records
 
     def get(self, record_id: str) -> Partnership:
-        row = self.corpus.row_of.get(record_id)
-        if row is None:
-            raise UnknownPartnershipError(record_id)
-        return self.corpus.records[row]
+        return self.corpus.records[self._row(record_id)]
+
+    def embed_challenge(self, challenge: str) -> Vectors:
+        """The query vector: the mean of the challenge as written and as vocabulary-expanded."""
+        expanded = self.vocabulary.expand(challenge)
+        if expanded == challenge:
+            return self.embedder.encode([challenge])[0]
+        raw, rich = self.embedder.encode([challenge, expanded])
+        share = self.ranking.expanded_query_share
+        query = (1 - share) * raw + share * rich
+        return np.asarray(query / np.linalg.norm(query), dtype=np.float32)
 
     def match(
         self,
@@ -89,17 +140,20 @@ class Matcher:
     ) -> MatchResult:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence."""
         filters = filters or Filters()
-        query = self.embedder.encode([challenge])[0] if query_vector is None else query_vector
-        rows, scores = self._rank(query, self._allowed_rows(filters))
+        query = self.embed_challenge(challenge) if query_vector is None else query_vector
+        lexical_query = self.vocabulary.expand(challenge)
+        rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
+        challenge_concepts = self.vocabulary.find(challenge)
         precedents = [
-            self._precedent(query, int(row), float(score))
+            self._precedent(query, int(row), float(score), challenge_concepts)
             for row, score in zip(rows[:limit], scores[:limit], strict=True)
         ]
         evidence = [
             (self.records[int(row)], float(score))
             for row, score in zip(rows[:EVIDENCE_DEPTH], scores[:EVIDENCE_DEPTH], strict=True)
+            if score >= self.thresholds.partial  # weak matches are no evidence for a partner
         ]
-        regions = list(filters.regions) + [r for r in near if r not in filters.regions]
+        regions = list(dict.fromkeys([*filters.regions, *near]))
         return MatchResult(
             precedents=precedents,
             partners=rank_partners(
@@ -115,45 +169,74 @@ class Matcher:
 
     def similar(self, record_id: str, *, limit: int = 10) -> list[Precedent]:
         """Records most like a given one, itself excluded."""
+        row = self._row(record_id)
+        record = self.records[row]
+        query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
+        allowed = np.array([r for r in range(len(self.records)) if r != row], dtype=np.int64)
+        text = f"{record.title}. {record.challenge}"
+        rows, scores = self._rank(query, self.vocabulary.expand(text), allowed)
+        concepts = self._concepts[row]
+        return [
+            self._precedent(query, int(r), float(s), concepts)
+            for r, s in zip(rows[:limit], scores[:limit], strict=True)
+        ]
+
+    def _row(self, record_id: str) -> int:
         row = self.corpus.row_of.get(record_id)
         if row is None:
             raise UnknownPartnershipError(record_id)
-        query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
-        allowed = np.array([r for r in range(len(self.records)) if r != row], dtype=np.int64)
-        rows, scores = self._rank(query, allowed)
-        return [self._precedent(query, int(r), float(s)) for r, s in zip(rows[:limit], scores[:limit], strict=True)]
+        return row
 
     def _allowed_rows(self, filters: Filters) -> npt.NDArray[np.int64] | None:
         if filters.is_empty:
             return None
         return np.array([row for row, record in enumerate(self.records) if filters.admits(record)], dtype=np.int64)
 
-    def _candidates(self, query: Vectors, allowed: npt.NDArray[np.int64] | None) -> npt.NDArray[np.int64]:
+    def _rank(
+        self, query: Vectors, lexical_query: str, allowed: npt.NDArray[np.int64] | None
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """Rows best first with their final scores (0..1, descending)."""
+        lexical = self.corpus.lexical.scores(lexical_query) if self.ranking.mode != "dense" else None
+        rows = self._candidates(query, lexical, allowed)
+        if len(rows) == 0:
+            return rows, np.zeros(0)
+        scores = self._scores(query, lexical, rows)
+        order = np.argsort(-scores, kind="stable")[:RANKED_DEPTH]
+        return self._diversify(rows[order], np.clip(scores[order], 0.0, 1.0))
+
+    def _candidates(
+        self, query: Vectors, lexical: npt.NDArray[np.float32] | None, allowed: npt.NDArray[np.int64] | None
+    ) -> npt.NDArray[np.int64]:
         count = len(self.records) if allowed is None else len(allowed)
         if count <= EXHAUSTIVE_LIMIT:
             return np.arange(len(self.records), dtype=np.int64) if allowed is None else allowed
-        _, rows = self.corpus.store.search(query[None, :], ANN_CANDIDATES, allowed)
-        return rows[0][rows[0] >= 0]
+        _, ann = self.corpus.store.search(query[None, :], ANN_CANDIDATES, allowed)
+        candidates = ann[0][ann[0] >= 0]
+        if lexical is not None:
+            pool = lexical if allowed is None else np.full_like(lexical, -1.0)
+            if allowed is not None:
+                pool[allowed] = lexical[allowed]
+            best_lexical = np.argpartition(-pool, ANN_CANDIDATES)[:ANN_CANDIDATES]
+            candidates = np.union1d(candidates, best_lexical[pool[best_lexical] > 0])
+        return candidates.astype(np.int64)
 
-    def _rank(
-        self, query: Vectors, allowed: npt.NDArray[np.int64] | None
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        rows = self._candidates(query, allowed)
-        if len(rows) == 0:
-            return rows, np.zeros(0)
-        scores = self._dense_scores(query, rows)
-        order = np.argsort(-scores, kind="stable")
-        return rows[order], np.clip(scores[order], 0.0, 1.0)
-
-    def _dense_scores(self, query: Vectors, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-        views, w = self.corpus.views, self.weights
-        score = (
-            w.problem * (views["problem"][rows] @ query)
-            + w.document * (views["document"][rows] @ query)
-            + w.intervention * (views["intervention"][rows] @ query)
-            + w.best_passage * self._best_passage_scores(query, rows)
-        )
-        return np.asarray(score, dtype=np.float64)
+    def _scores(
+        self, query: Vectors, lexical: npt.NDArray[np.float32] | None, rows: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.float64]:
+        r = self.ranking
+        if r.mode == "lexical":
+            assert lexical is not None
+            return np.asarray(lexical[rows], dtype=np.float64)
+        views = self.corpus.views
+        dense = (
+            r.problem * (views["problem"][rows] @ query)
+            + r.document * (views["document"][rows] @ query)
+            + r.intervention * (views["intervention"][rows] @ query)
+            + r.best_passage * self._best_passage_scores(query, rows)
+        ) / (r.problem + r.document + r.intervention + r.best_passage)
+        if lexical is None:
+            return np.asarray(dense, dtype=np.float64)
+        return np.asarray((dense + r.lexical_weight * lexical[rows]) / (1 + r.lexical_weight), dtype=np.float64)
 
     def _best_passage_scores(self, query: Vectors, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
         starts = self.corpus.passage_starts
@@ -165,14 +248,44 @@ class Matcher:
             dtype=np.float32,
         )
 
-    def _precedent(self, query: Vectors, row: int, score: float) -> Precedent:
+    def _diversify(
+        self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """Greedy: pick the best penalised score; a pick only lowers later candidates' scores, so
+        the picked scores stay descending."""
+        r = self.ranking
+        if r.company_penalty <= 0:
+            return rows, scores
+        counts: Counter[str] = Counter()
+        remaining = list(range(len(rows)))
+        picked_rows, picked_scores = [], []
+
+        def penalised(i: int) -> float:
+            excess = max((counts[c] - r.company_cap + 1 for c in self._companies[rows[i]]), default=0)
+            return float(scores[i]) - r.company_penalty * max(0, excess)
+
+        while remaining and len(picked_rows) < r.diversity_window:
+            best = max(remaining, key=lambda i: (penalised(i), -i))
+            picked_rows.append(rows[best])
+            picked_scores.append(max(0.0, penalised(best)))
+            counts.update(self._companies[rows[best]])
+            remaining.remove(best)
+        tail = sorted(remaining, key=lambda i: (-penalised(i), i))
+        return (
+            np.array(picked_rows + [rows[i] for i in tail], dtype=np.int64),
+            np.array(picked_scores + [max(0.0, penalised(i)) for i in tail], dtype=np.float64),
+        )
+
+    def _precedent(self, query: Vectors, row: int, score: float, challenge_concepts: Sequence[object]) -> Precedent:
         span = self.corpus.passage_range(row)
         similarities = self.corpus.passage_vectors[span.start : span.stop] @ query
         best = np.argsort(-similarities, kind="stable")[:WHY_SENTENCES]
+        shared = [c for c in self._concepts[row] if c in challenge_concepts]
+        shared.sort(key=lambda c: self.vocabulary.kind_order(c.kind))
         return Precedent(
             record=self.records[row],
             score=round(score, 4),
             match=self.thresholds.label(score),
             why=[self.corpus.passages[span.start + int(i)].text for i in best],
-            shared_concepts=[],
+            shared_concepts=Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
         )

@@ -68,3 +68,18 @@ def test_bad_configuration_is_an_error_not_a_traceback(monkeypatch: pytest.Monke
         get_settings.cache_clear()
     assert result.exit_code == 1 and "Error: invalid configuration" in result.output
     assert "/no/such/corpus.jsonl" in result.output
+
+
+@pytest.mark.usefixtures("matcher_env")
+def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> None:
+    from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
+
+    queries = tmp_path / "queries.jsonl"
+    queries.write_text("\n".join(DEFAULT_DEV_QUERIES_PATH.read_text().splitlines()[:4]) + "\n", encoding="utf-8")
+    output = tmp_path / "results.json"
+    result = CliRunner().invoke(cli, ["eval", "--queries", str(queries), "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    for row in ("bm25-only", "dense-only", "shipped", "nDCG@10"):
+        assert row in result.output
+    results = json.loads(output.read_text())["results"]
+    assert 0 < results["shipped"]["ndcg_10"] <= 1 and results["shipped"]["queries"] == 4

@@ -9,7 +9,8 @@ from nhsmatch.corpus import Corpus, load_corpus
 from nhsmatch.index.build import CURRENT_LINK, build_index, load_index, open_index, read_current_manifest
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
 from nhsmatch.matcher.errors import IndexMismatchError, IndexNotBuiltError
-from nhsmatch.matcher.passages import RECIPE_VERSION, split_sentences
+from nhsmatch.matcher.passages import recipe_id, split_sentences
+from nhsmatch.matcher.vocabulary import Vocabulary
 from tests.conftest import TINY_CORPUS_PATH
 
 
@@ -24,12 +25,12 @@ class ExplodingEmbedder:
 
 
 def test_build_writes_manifest_and_vectors(
-    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder
+    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
 ) -> None:
-    manifest = build_index(tiny_corpus, embedder, tmp_path)
+    manifest = build_index(tiny_corpus, embedder, vocabulary, tmp_path)
     assert manifest.record_count == 10 and manifest.dimension == 384
     assert manifest.corpus_sha256 == tiny_corpus.sha256
-    assert manifest.recipe_version == RECIPE_VERSION and manifest.index_kind == "flat"
+    assert manifest.recipe_version == recipe_id(vocabulary.sha256) and manifest.index_kind == "flat"
     assert "all-MiniLM-L6-v2" in manifest.model_id
     assert (tmp_path / CURRENT_LINK).is_symlink()
     assert set(manifest.file_sha256) == {
@@ -39,48 +40,52 @@ def test_build_writes_manifest_and_vectors(
         "passages.npy",
         "problem.npy",
     }
-    embedded = load_index(tmp_path, tiny_corpus, embedder)
+    embedded = load_index(tmp_path, tiny_corpus, embedder, vocabulary)
     assert len(embedded.records) == 10
     norms = np.linalg.norm(np.asarray(embedded.views["document"]), axis=1)
     assert np.allclose(norms, 1.0, atol=1e-4)
 
 
 def test_a_crash_mid_build_leaves_the_previous_index(
-    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder
+    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
 ) -> None:
-    first = build_index(tiny_corpus, embedder, tmp_path)
+    first = build_index(tiny_corpus, embedder, vocabulary, tmp_path)
     with pytest.raises(RuntimeError, match="simulated"):
-        build_index(tiny_corpus, ExplodingEmbedder(embedder), tmp_path)
+        build_index(tiny_corpus, ExplodingEmbedder(embedder), vocabulary, tmp_path)
     assert read_current_manifest(tmp_path) == first
     assert [p.name for p in (tmp_path / "builds").iterdir()] == [os.readlink(tmp_path / CURRENT_LINK).split("/")[-1]]
-    load_index(tmp_path, tiny_corpus, embedder)
+    load_index(tmp_path, tiny_corpus, embedder, vocabulary)
 
 
 def test_stale_or_corrupt_indexes_are_rebuilt_with_a_logged_reason(
-    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    tiny_corpus: Corpus,
+    embedder: SentenceTransformerEmbedder,
+    vocabulary: Vocabulary,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     with pytest.raises(IndexNotBuiltError, match="matcher build"):
-        load_index(tmp_path, tiny_corpus, embedder)
-    build_index(tiny_corpus, embedder, tmp_path)
+        load_index(tmp_path, tiny_corpus, embedder, vocabulary)
+    build_index(tiny_corpus, embedder, vocabulary, tmp_path)
 
     changed_path = tmp_path / "changed.jsonl"
     changed_path.write_text(TINY_CORPUS_PATH.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     changed = load_corpus(changed_path)
     with pytest.raises(IndexMismatchError, match="corpus changed"):
-        load_index(tmp_path, changed, embedder)
+        load_index(tmp_path, changed, embedder, vocabulary)
     with caplog.at_level(logging.WARNING):
-        assert len(open_index(tmp_path, changed, embedder).records) == 1
+        assert len(open_index(tmp_path, changed, embedder, vocabulary).records) == 1
     assert "corpus changed" in caplog.text
 
     vectors = tmp_path / CURRENT_LINK / "passages.npy"
     vectors.write_bytes(vectors.read_bytes()[:100])  # truncated on disk
     with pytest.raises(IndexNotBuiltError, match="corrupt"):
-        load_index(tmp_path, changed, embedder)
+        load_index(tmp_path, changed, embedder, vocabulary)
     caplog.clear()
     with caplog.at_level(logging.WARNING):
-        open_index(tmp_path, changed, embedder)
+        open_index(tmp_path, changed, embedder, vocabulary)
     assert "corrupt" in caplog.text
-    load_index(tmp_path, changed, embedder)
+    load_index(tmp_path, changed, embedder, vocabulary)
 
 
 def test_sentences_split_on_full_stops_but_not_abbreviations() -> None:

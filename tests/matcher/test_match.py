@@ -1,10 +1,12 @@
 """Golden relevance checks on the shipped corpus, with the real model: challenges worded
 differently from the precedent they should find (written for these tests, not the dev set)."""
 
+from collections import Counter
+
 import pytest
 
-from nhsmatch.matcher.models import Filters
-from nhsmatch.matcher.search import Matcher
+from nhsmatch.matcher.models import Filters, Precedent
+from nhsmatch.matcher.search import Matcher, Ranking
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
 
@@ -104,3 +106,35 @@ def test_similar_excludes_the_record_itself(full_matcher: Matcher) -> None:
     ids = [p.record.id for p in similar]
     assert "bayer-bnssg-dwac-bristol" not in ids and len(ids) == 5
     assert any("af" in i or "anticoag" in i for i in ids[:3])
+
+
+def test_a_challenge_with_no_precedent_says_so_and_still_returns_the_nearest(full_matcher: Matcher) -> None:
+    result = full_matcher.match("The staff canteen runs out of vegan options by lunchtime on weekdays", limit=5)
+    assert result.no_strong_precedent
+    assert len(result.precedents) == 5 and all(p.match != "strong" for p in result.precedents)
+
+
+def test_abbreviations_find_the_same_precedents_as_the_words(full_matcher: Matcher) -> None:
+    spelled = top_ids(full_matcher, "people with atrial fibrillation not on anticoagulants", k=5)
+    abbreviated = top_ids(full_matcher, "AF patients not on DOACs", k=5)
+    assert len(set(spelled) & set(abbreviated)) >= 3
+
+
+def test_shared_concepts_explain_the_match(full_matcher: Matcher) -> None:
+    precedent = full_matcher.match(AF_CHALLENGE, limit=1).precedents[0]
+    assert precedent.match == "strong"
+    assert "same condition: atrial fibrillation" in precedent.shared_concepts
+
+
+def test_one_company_does_not_fill_the_top_10_when_others_did_comparable_work(full_matcher: Matcher) -> None:
+    challenge = "Women with early breast cancer wait too long for treatment because our oncology clinics are full"
+    undiversified = full_matcher.with_ranking(Ranking(company_penalty=0)).match(challenge, limit=10).precedents
+    diversified = full_matcher.match(challenge, limit=10).precedents
+
+    def most_from_one_company(precedents: list[Precedent]) -> int:
+        counts = Counter(full_matcher.names.key(o.name) for p in precedents for o in p.record.industry_partners)
+        return max(counts.values())
+
+    assert most_from_one_company(diversified) < most_from_one_company(undiversified)
+    scores = [p.score for p in diversified]
+    assert scores == sorted(scores, reverse=True)

@@ -1,0 +1,125 @@
+"""`matcher eval`: ranking quality on graded judgments, BM25-only vs dense-only vs shipped."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+import numpy as np
+
+from ...corpus import DEFAULT_DEV_QUERIES_PATH
+from ...index.lexical import Bm25Index
+from ...matcher.evaluation import (
+    JudgedQuery,
+    Ranked,
+    diversity_at,
+    evaluate,
+    fit_strong_threshold,
+    load_judged_queries,
+)
+from ...matcher.search import Matcher, Ranking
+
+# Our two halves alone, the hybrid without the diversity step, and what ships.
+VARIANTS = {
+    "bm25-only": Ranking(mode="lexical", company_penalty=0),
+    "dense-only": Ranking(mode="dense", company_penalty=0),
+    "hybrid, no diversity": Ranking(company_penalty=0),
+    "shipped": Ranking(),
+}
+
+
+@click.command(name="eval")
+@click.option(
+    "--queries",
+    "queries_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=DEFAULT_DEV_QUERIES_PATH,
+    show_default="the bundled dev set",
+    help="Judgments (JSONL).",
+)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("eval-results.json"),
+    show_default=True,
+    help="Where the JSON results go.",
+)
+@click.option("--fit", is_flag=True, help="Also print the 'strong' thresholds that meet the no-precedent targets.")
+def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
+    """Score the ranking against graded judgments: nDCG@10, recall@10 (grade 2), recall@5, MRR."""
+    from ..cli import configure_logging, load_configured_matcher
+
+    configure_logging("WARNING")
+    queries = load_judged_queries(queries_path)
+    base = load_configured_matcher()
+    results = {}
+    for name, ranked in _plain_baselines(base, queries).items():
+        results[name] = _scored(base, queries, ranked, flags=False)
+    for name, ranking in VARIANTS.items():
+        matcher = base.with_ranking(ranking)
+        results[name] = _scored(base, queries, {q.qid: _ranked(matcher, q.query) for q in queries}, flags=True)
+    _print_table(results)
+    if fit:
+        shipped = base.with_ranking(VARIANTS["shipped"])
+        tops = []
+        for query in queries:
+            precedents = shipped.match(query.query, limit=1).precedents
+            tops.append((precedents[0].score if precedents else 0.0, query.has_precedent))
+        low, high = fit_strong_threshold(tops)
+        click.echo(
+            f"\nstrong threshold: feasible {low:.4f}..{high:.4f}, middle {(low + high) / 2:.4f} "
+            f"(shipped: {shipped.thresholds.strong})"
+        )
+    output.write_text(json.dumps({"queries": str(queries_path), "results": results}, indent=2), encoding="utf-8")
+    click.echo(f"\nWrote {output}")
+
+
+def _plain_baselines(matcher: Matcher, queries: list[JudgedQuery]) -> dict[str, dict[str, Ranked]]:
+    """Textbook baselines on the records as written: no vocabulary, one text per record."""
+    records = matcher.records
+    texts = [f"{r.title}. {r.challenge} {r.intervention} {' '.join(r.outcomes)}" for r in records]
+    bm25 = Bm25Index({"document": texts})
+    vectors = matcher.embedder.encode(texts)
+    query_vectors = matcher.embedder.encode([q.query for q in queries])
+
+    def top(scores: np.ndarray) -> Ranked:
+        return Ranked([records[i].id for i in np.argsort(-scores, kind="stable")[:20]], False)
+
+    return {
+        "bm25, plain text": {q.qid: top(bm25.scores(q.query)) for q in queries},
+        "dense, one vector": {q.qid: top(vectors @ query_vectors[i]) for i, q in enumerate(queries)},
+    }
+
+
+def _scored(
+    matcher: Matcher, queries: list[JudgedQuery], ranked: dict[str, Ranked], *, flags: bool
+) -> dict[str, float | None]:
+    scores = asdict(evaluate(queries, lambda q: ranked[q.qid]))
+    if not flags:  # these baselines have no notion of a strong match
+        scores["no_precedent_flagged"] = scores["answerable_wrongly_flagged"] = None
+    companies = {r.id: frozenset(matcher.names.key(p.name) for p in r.industry_partners) for r in matcher.records}
+    return scores | diversity_at([ranked[q.qid].ids for q in queries], lambda i: companies[i])
+
+
+def _ranked(matcher: Matcher, challenge: str) -> Ranked:
+    result = matcher.match(challenge, limit=20)
+    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent)
+
+
+def _print_table(results: dict[str, dict[str, float | None]]) -> None:
+    columns = [
+        ("ndcg_10", "nDCG@10"),
+        ("recall_10_grade2", "R@10 (2)"),
+        ("recall_5_relevant", "R@5 (>=1)"),
+        ("mrr", "MRR"),
+        ("no_precedent_flagged", "no-prec flagged"),
+        ("answerable_wrongly_flagged", "wrongly flagged"),
+        ("distinct_companies_top10", "companies@10"),
+        ("one_company_over_3_top10", ">3 of one@10"),
+    ]
+    click.echo(f"{'ranking':22}" + "".join(f"{title:>17}" for _, title in columns))
+    for name, row in results.items():
+        cells = (f"{row[key]:>17.4f}" if row[key] is not None else f"{'n/a':>17}" for key, _ in columns)
+        click.echo(f"{name:22}" + "".join(cells))

@@ -1,0 +1,22 @@
+"""Reads the curated NHS vocabulary file into the domain's Vocabulary."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from pathlib import Path
+
+from ..matcher.errors import CorpusError, CorpusIssue
+from ..matcher.vocabulary import Concept, Vocabulary
+
+DEFAULT_VOCABULARY_PATH = Path(__file__).parent / "data" / "vocabulary.toml"
+
+
+def load_vocabulary(path: Path = DEFAULT_VOCABULARY_PATH) -> Vocabulary:
+    try:
+        data = path.read_bytes()
+        entries = tomllib.loads(data.decode("utf-8"))["concept"]
+        concepts = (Concept(e["name"], e["kind"], tuple(e["terms"])) for e in entries)
+        return Vocabulary(concepts, sha256=hashlib.sha256(data).hexdigest())
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as err:
+        raise CorpusError([CorpusIssue(str(path), 0, "concept", str(err))]) from err

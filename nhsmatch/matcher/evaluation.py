@@ -1,0 +1,134 @@
+"""Ranking quality against graded judgments (0 not useful, 1 useful, 2 definitely wanted).
+
+- nDCG@10 with gains 2^grade - 1, ideal ranking from the query's judgments;
+- recall@10 of grade-2 items, and recall@5 of grade >= 1 items;
+- MRR: reciprocal rank of the first grade-2 item (the precedent the asker would definitely want).
+Queries whose judgments are all 0 ("no precedent") have no relevant items: they are left out of
+those means and scored instead on whether the ranking flags them as having no strong precedent.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import fmean
+
+
+@dataclass(frozen=True)
+class JudgedQuery:
+    qid: str
+    query: str
+    kind: str
+    judgments: dict[str, int]
+
+    @property
+    def has_precedent(self) -> bool:
+        return any(grade > 0 for grade in self.judgments.values())
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """What a ranking returned for one query: ids best first, and its "no strong precedent" flag."""
+
+    ids: list[str]
+    no_strong_precedent: bool
+
+
+def load_judged_queries(path: Path) -> list[JudgedQuery]:
+    queries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            raw = json.loads(line)
+            queries.append(JudgedQuery(raw["qid"], raw["query"], raw.get("kind", ""), raw["judgments"]))
+    return queries
+
+
+def ndcg_at(ids: Sequence[str], judgments: dict[str, int], k: int = 10) -> float:
+    def dcg(grades: Sequence[int]) -> float:
+        return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades[:k]))
+
+    ideal = dcg(sorted(judgments.values(), reverse=True))
+    return dcg([judgments.get(i, 0) for i in ids]) / ideal if ideal else 0.0
+
+
+def recall_at(ids: Sequence[str], judgments: dict[str, int], k: int, min_grade: int) -> float | None:
+    relevant = {i for i, grade in judgments.items() if grade >= min_grade}
+    return len(relevant & set(ids[:k])) / len(relevant) if relevant else None
+
+
+def reciprocal_rank(ids: Sequence[str], judgments: dict[str, int], min_grade: int = 2) -> float:
+    return next((1 / rank for rank, i in enumerate(ids, start=1) if judgments.get(i, 0) >= min_grade), 0.0)
+
+
+@dataclass(frozen=True)
+class Scores:
+    ndcg_10: float
+    recall_10_grade2: float
+    recall_5_relevant: float
+    mrr: float
+    no_precedent_flagged: float  # share of no-precedent queries flagged (want high)
+    answerable_wrongly_flagged: float  # share of answerable queries flagged (want low)
+    queries: int
+
+
+def evaluate(queries: Sequence[JudgedQuery], rank: Callable[[JudgedQuery], Ranked]) -> Scores:
+    answerable = [q for q in queries if q.has_precedent]
+    without = [q for q in queries if not q.has_precedent]
+    results = {q.qid: rank(q) for q in queries}
+
+    def mean(values: Sequence[float | None]) -> float:
+        present = [v for v in values if v is not None]
+        return round(fmean(present), 4) if present else 0.0
+
+    return Scores(
+        ndcg_10=mean([ndcg_at(results[q.qid].ids, q.judgments) for q in answerable]),
+        recall_10_grade2=mean([recall_at(results[q.qid].ids, q.judgments, 10, 2) for q in answerable]),
+        recall_5_relevant=mean([recall_at(results[q.qid].ids, q.judgments, 5, 1) for q in answerable]),
+        mrr=mean([reciprocal_rank(results[q.qid].ids, q.judgments) for q in answerable]),
+        no_precedent_flagged=mean([float(results[q.qid].no_strong_precedent) for q in without]),
+        answerable_wrongly_flagged=mean([float(results[q.qid].no_strong_precedent) for q in answerable]),
+        queries=len(queries),
+    )
+
+
+def diversity_at(
+    ids_by_query: Sequence[Sequence[str]], companies_of: Callable[[str], frozenset[str]], k: int = 10
+) -> dict[str, float]:
+    """How varied the top k is: distinct companies, and how often one company holds more than 3."""
+    distinct, crowded = [], []
+    for ids in ids_by_query:
+        counts: dict[str, int] = {}
+        for record_id in ids[:k]:
+            for company in companies_of(record_id):
+                counts[company] = counts.get(company, 0) + 1
+        distinct.append(len(counts))
+        crowded.append(float(max(counts.values(), default=0) > 3))
+    return {
+        "distinct_companies_top10": round(fmean(distinct), 2) if distinct else 0.0,
+        "one_company_over_3_top10": round(fmean(crowded), 4) if crowded else 0.0,
+    }
+
+
+def fit_strong_threshold(top_scores: Sequence[tuple[float, bool]]) -> tuple[float, float]:
+    """The interval of "strong" thresholds meeting both targets on labelled top-1 scores.
+
+    `top_scores` pairs each query's best score with whether it has a precedent. A threshold t flags
+    a query when its best score is below t. Targets: flag >= 80 % of no-precedent queries and
+    <= 10 % of answerable ones. The middle of the interval is the robust choice.
+    """
+    without = sorted(score for score, answerable in top_scores if not answerable)
+    answerable = sorted(score for score, has in top_scores if has)
+    candidates = sorted({round(s + d, 4) for s, _ in top_scores for d in (-1e-4, 1e-4)})
+
+    def meets(t: float) -> bool:
+        flagged = sum(s < t for s in without) / len(without) if without else 1.0
+        wrongly = sum(s < t for s in answerable) / len(answerable) if answerable else 0.0
+        return flagged >= 0.8 and wrongly <= 0.1
+
+    feasible = [t for t in candidates if meets(t)]
+    if not feasible:
+        raise ValueError("no threshold meets both targets on these queries")
+    return min(feasible), max(feasible)

@@ -1,0 +1,76 @@
+"""NHS and clinical vocabulary: finds concepts in text and expands text with their names.
+
+The curated data lives in corpus/data/vocabulary.toml; this module only applies it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# How a shared concept is put to the user, by kind.
+_SHARED_LABELS = {
+    "condition": "same condition",
+    "setting": "same setting",
+    "aim": "similar aim",
+    "approach": "similar approach",
+    "population": "same population",
+    "workforce": "same workforce",
+}
+
+
+@dataclass(frozen=True)
+class Concept:
+    name: str
+    kind: str
+    terms: tuple[str, ...]
+
+
+def _term_pattern(term: str) -> str:
+    body = re.escape(term).replace(r"\ ", r"[\s-]+")  # "follow up" also matches "follow-up"
+    if sum(c.isupper() for c in term) >= 2:
+        return f"(?-i:{body}s?)"  # abbreviations match only as written: "ED" but not "ed"
+    return f"{body}(?:s|es)?"
+
+
+class Vocabulary:
+    """`sha256` identifies the source data, so indexes built with other expansions go stale."""
+
+    def __init__(self, concepts: Iterable[Concept], sha256: str = "") -> None:
+        self.concepts = tuple(concepts)
+        self.sha256 = sha256
+        unknown = {c.kind for c in self.concepts} - set(_SHARED_LABELS)
+        if unknown:
+            raise ValueError(f"unknown concept kind(s) {sorted(unknown)}; use one of {sorted(_SHARED_LABELS)}")
+        self._patterns = [
+            re.compile(
+                r"(?<![\w])(?:"
+                + "|".join(_term_pattern(t) for t in sorted(c.terms, key=len, reverse=True))
+                + r")(?![\w])",
+                re.IGNORECASE,
+            )
+            for c in self.concepts
+        ]
+
+    def find(self, text: str) -> list[Concept]:
+        """The concepts mentioned in a text, in vocabulary order."""
+        return [concept for concept, pattern in zip(self.concepts, self._patterns, strict=True) if pattern.search(text)]
+
+    def expand(self, text: str) -> str:
+        """The text followed by the names of the concepts it mentions, so synonyms meet."""
+        names = [c.name for c in self.find(text)]
+        return f"{text} ({'; '.join(names)})" if names else text
+
+    @staticmethod
+    def kind_order(kind: str) -> int:
+        """Conditions first, then settings, aims, approaches, populations, workforce."""
+        return list(_SHARED_LABELS).index(kind)
+
+    @staticmethod
+    def describe_shared(concepts: Iterable[Concept]) -> list[str]:
+        """Plain-words lines such as "same condition: heart failure"."""
+        return [f"{_SHARED_LABELS[c.kind]}: {c.name}" for c in concepts]
+
+    def __len__(self) -> int:
+        return len(self.concepts)

@@ -1,0 +1,59 @@
+import pytest
+
+from nhsmatch.corpus import load_vocabulary
+from nhsmatch.matcher.vocabulary import Concept, Vocabulary
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("patients with AF are not on DOACs", "atrial fibrillation"),
+        ("people on DOACs", "anticoagulation"),
+        ("our CKD register", "chronic kidney disease"),
+        ("eGFR falling", "chronic kidney disease"),
+        ("COPD exacerbations", "COPD"),
+        ("T2DM with poor HbA1c", "diabetes"),
+        ("HF admissions", "heart failure"),
+        ("people with SMI", "mental health"),
+        ("high CVD risk", "cardiovascular disease"),
+        ("several LTCs", "multiple long-term conditions"),
+        ("UEC pressures", "urgent and emergency care"),
+        ("queues in A&E", "urgent and emergency care"),
+        ("the ED is full", "urgent and emergency care"),
+        ("each PCN", "primary care"),
+        ("our ICB", "integrated care system"),
+        ("FeNO testing", "asthma"),
+        ("a virtual ward", "virtual wards and remote monitoring"),
+        ("weekly MDT meetings", "multidisciplinary team"),
+        ("follow-up appointments", "outpatient follow-up"),
+    ],
+)
+def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
+    assert concept in {c.name for c in vocabulary.find(text)}
+
+
+def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocabulary) -> None:
+    found = {c.name for c in vocabulary.find("the team edited the prep notes as patients fall through the gaps")}
+    assert not found & {"urgent and emergency care", "HIV", "frailty and falls"}
+
+
+def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary) -> None:
+    assert vocabulary.expand("AF in care homes") == "AF in care homes (atrial fibrillation; frailty and falls)"
+    assert vocabulary.expand("nothing clinical here") == "nothing clinical here"
+
+
+def test_shared_concepts_read_as_plain_words() -> None:
+    concepts = [Concept("heart failure", "condition", ("HF",)), Concept("community services", "setting", ("x",))]
+    assert Vocabulary.describe_shared(concepts) == ["same condition: heart failure", "same setting: community services"]
+
+
+def test_shipped_vocabulary_is_well_formed() -> None:
+    vocabulary = load_vocabulary()
+    assert len(vocabulary) >= 60 and len(vocabulary.sha256) == 64
+    names = [c.name for c in vocabulary.concepts]
+    assert len(names) == len(set(names))
+
+
+def test_unknown_kinds_are_refused() -> None:
+    with pytest.raises(ValueError, match="unknown concept kind"):
+        Vocabulary([Concept("x", "mood", ("x",))])
