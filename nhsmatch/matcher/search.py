@@ -65,7 +65,7 @@ class MatchThresholds:
     """Hybrid-score cut-offs for the match labels, fitted on the dev set (`matcher eval --fit`)."""
 
     strong: float = 0.505
-    partial: float = 0.42
+    partial: float = 0.44
 
     def label(self, score: float) -> MatchLabel:
         return "strong" if score >= self.strong else "partial" if score >= self.partial else "weak"
