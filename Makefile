@@ -26,7 +26,7 @@ run: install ## install, build the index if needed, and serve on http://127.0.0.
 	$(BIN)/matcher serve
 
 test: install-test browser ## install and run the whole test suite
-	$(BIN)/ruff check nhsmatch tests bench
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 eval: install ## ranking quality on the dev set

@@ -30,7 +30,7 @@ from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
 from .taxonomy import Region
-from .vocabulary import Vocabulary
+from .vocabulary import Concept, Vocabulary
 
 # Up to this many candidate records every one is scored exactly; beyond it the ANN and BM25
 # indexes propose the candidates that are then rescored.
@@ -276,7 +276,7 @@ class Matcher:
             np.array(picked_scores + [max(0.0, penalised(i)) for i in tail], dtype=np.float64),
         )
 
-    def _precedent(self, query: Vectors, row: int, score: float, challenge_concepts: Sequence[object]) -> Precedent:
+    def _precedent(self, query: Vectors, row: int, score: float, challenge_concepts: Sequence[Concept]) -> Precedent:
         span = self.corpus.passage_range(row)
         similarities = self.corpus.passage_vectors[span.start : span.stop] @ query
         best = np.argsort(-similarities, kind="stable")[:WHY_SENTENCES]
