@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +19,7 @@ from nhsmatch.api.routes.web import WEB_DIR
 pytestmark = pytest.mark.browser
 
 AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated and we see avoidable strokes"
+LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
 COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
 CSV_HEADER = [
     *("rank", "title", "match", "similarity", "region", "locality", "start_year", "end_year", "arrangement"),
@@ -27,9 +30,18 @@ CSV_HEADER = [
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text()
 
 
+@contextmanager
+def searching(page: Page) -> Iterator[None]:
+    """Waits until the search the block starts has been answered and drawn, not just begun."""
+    with page.expect_response(lambda response: urlsplit(response.url).path == "/v1/match"):
+        yield
+    expect(page.locator("#results")).not_to_have_attribute("aria-busy", "true")
+
+
 def search(page: Page, challenge: str = AF_CHALLENGE) -> Locator:
     page.get_by_label("Describe your local health challenge").fill(challenge)
-    page.get_by_role("button", name="Find partnerships").click()
+    with searching(page):
+        page.get_by_role("button", name="Find partnerships").click()
     cards = page.locator("#cards > li")
     expect(cards.first).to_be_visible()
     return cards
@@ -54,7 +66,7 @@ def test_widget_on_another_origin_shows_real_results(page: Page, host_url: str, 
     page.goto(f"{host_url}/")
 
     box = widget(page).get_by_label("Describe your local health challenge")
-    box.fill(AF_CHALLENGE)
+    box.fill(LIPIDS_CHALLENGE)
     box.press("Enter")
 
     status = widget(page).get_by_role("status")
@@ -63,14 +75,14 @@ def test_widget_on_another_origin_shows_real_results(page: Page, host_url: str, 
     expect(precedents).to_have_count(5)  # the element's limit="5"
     # The same precedents, in the same order, as the API gives for the element's region and limit.
     expected = httpx.post(
-        f"{api_url}/v1/match", json={"challenge": AF_CHALLENGE, "limit": 5, "filters": {"regions": ["London"]}}
+        f"{api_url}/v1/match", json={"challenge": LIPIDS_CHALLENGE, "limit": 5, "filters": {"regions": ["London"]}}
     ).json()
     titles = precedents.locator("a.title").evaluate_all("links => links.map(a => a.firstChild.textContent)")
     assert titles == [p["title"] for p in expected["precedents"]]
     assert all("London" in meta for meta in precedents.locator(".meta").all_inner_texts())
     expect(widget(page).locator("ul > li").first).to_be_visible()  # likely partners
     more = widget(page).get_by_role("link", name=re.compile("See all results"))
-    assert more.get_attribute("href").startswith(f"{api_url}/#q=Too+many+people")
+    assert more.get_attribute("href").startswith(f"{api_url}/#q=Too+few+people")
     assert "region=London" in more.get_attribute("href")
 
     # Private and self-contained: only the host and the API were asked for anything, nothing was stored.
@@ -79,7 +91,8 @@ def test_widget_on_another_origin_shows_real_results(page: Page, host_url: str, 
     assert page.evaluate("document.cookie + localStorage.length + sessionStorage.length") == "00"
 
     assert_contrast(page, min_checked=25)
-    page.screenshot(path=artifacts / "widget-desktop.png")
+    page.evaluate("document.activeElement.blur()")
+    page.screenshot(path=artifacts / "widget-desktop.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=artifacts / "widget-390.png", full_page=True)
@@ -165,7 +178,8 @@ def test_page_region_filter_narrows_results(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
     cards = search(page)
     page.locator("summary", has_text="Filters").click()
-    page.get_by_label("Region").select_option("South West")  # a change re-runs the search
+    with searching(page):
+        page.get_by_label("Region").select_option("South West")  # a change re-runs the search
     expect(page).to_have_url(re.compile("region=South\\+West"))
     expect(page.locator("#filter-count")).to_have_text("(1 active)")
     expect(cards.first.locator(".card__meta")).to_contain_text("South West")
@@ -188,7 +202,8 @@ def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None
     expect(page).to_have_url(re.compile("q=People\\+with\\+COPD"))
     expect(cards.first.locator("h3")).not_to_have_text(london_titles[0])
 
-    page.go_back()  # restores the previous search, its filters and its results
+    with searching(page):
+        page.go_back()  # restores the previous search, its filters and its results
     expect(page.get_by_label("Describe your local health challenge")).to_have_value("heart failure diagnosed late")
     expect(page.get_by_label("Region")).to_have_value("London")
     expect(cards.first.locator("h3")).to_have_text(london_titles[0])
@@ -218,14 +233,19 @@ def test_page_shows_errors_and_recovers(page: Page, api_url: str) -> None:
     expect(problem).to_contain_text("year_from 2020 is after year_to 2010")
     expect(page.locator("#results")).to_be_hidden()
 
-    # The service unreachable, then back.
-    page.route("**/v1/match", lambda route: route.abort("connectionrefused"))
-    page.goto(f"{api_url}/#q=asthma+in+schools")
+    # The service unreachable (no facets, no search), then back.
+    page.route("**/v1/**", lambda route: route.abort("connectionrefused"))
+    page.goto("about:blank")  # a full load, so the page fetches its facets again
+    page.goto(f"{api_url}/#q=asthma+in+schools&region=Wales")
     expect(problem).to_contain_text("Could not reach the service")
-    page.unroute("**/v1/match")
+    expect(page.locator("#facets-problem")).to_contain_text("Filter choices could not be loaded")
+    page.unroute("**/v1/**")
     page.get_by_role("button", name="Try again").click()
     expect(page.locator("#cards > li").first).to_be_visible()
     expect(problem).to_be_hidden()
+    expect(page.locator("#facets-problem")).to_be_hidden()
+    expect(page.get_by_label("Region")).to_have_value("Wales")
+    expect(page.get_by_label("Region").locator("option")).to_have_count(1 + 11)  # "Any region" and each region
 
 
 def test_page_empty_state_offers_to_remove_filters(page: Page, api_url: str) -> None:
@@ -245,7 +265,7 @@ def test_page_fits_a_390px_screen(page: Page, api_url: str, artifacts: Path) -> 
     search(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=artifacts / "page-390.png")
-    page.locator("#results-heading").scroll_into_view_if_needed()
+    page.locator("#results-heading").evaluate("heading => heading.scrollIntoView()")
     page.screenshot(path=artifacts / "page-390-results.png")
     page.screenshot(path=artifacts / "page-390-full.png", full_page=True)
 

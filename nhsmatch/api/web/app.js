@@ -109,13 +109,17 @@ async function api(path, options) {
   throw new Error(message);
 }
 
+let facetsLoaded = false;
+
 async function loadFacets() {
+  $("facets-problem").hidden = true;
   try {
     const facets = await api("/v1/facets");
     for (const select of document.querySelectorAll("select[data-facet]")) {
-      for (const { value, count } of facets[select.dataset.facet]) {
-        select.append(el("option", { value, textContent: `${value} (${count})` }));
-      }
+      const options = facets[select.dataset.facet].map(({ value, count }) =>
+        el("option", { value, textContent: `${value} (${count})` }),
+      );
+      select.replaceChildren(select.options[0], ...options); // keep "Any ..."
     }
     const statuses = facets.outcome_statuses.map((f) => f.value);
     $("measured-field").hidden = !statuses.includes("reported");
@@ -124,6 +128,7 @@ async function loadFacets() {
       if (facets.years.max) input.max = facets.years.max;
     }
     $("f-to").placeholder = facets.years.max || "";
+    facetsLoaded = true;
   } catch (err) {
     $("facets-problem").hidden = false;
     $("facets-problem").textContent = `Filter choices could not be loaded: ${err.message}`;
@@ -493,7 +498,8 @@ function wire() {
   // A changed filter re-runs the search on screen.
   $("filters").addEventListener("change", () => {
     showFilterCount(formState());
-    if (shown.state && formState().q) submit();
+    // Only when it changes the search: Enter in a year box has already submitted it.
+    if (shown.state && formState().q && toHash(formState()) !== location.hash) submit();
   });
   for (const chip of document.querySelectorAll("[data-example]")) {
     chip.addEventListener("click", () => {
@@ -509,7 +515,10 @@ function wire() {
     clearFilters();
     submit();
   });
-  $("retry").addEventListener("click", () => search(readState(location.hash)));
+  $("retry").addEventListener("click", async () => {
+    if (!facetsLoaded) await loadFacets(); // the service may have been starting up
+    fromUrl();
+  });
   $("export").addEventListener("click", exportCsv);
   $("more").addEventListener("click", () => {
     const first = shown.visible;
