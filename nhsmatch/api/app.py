@@ -11,7 +11,7 @@ from .. import __version__
 from ..matcher.search import Matcher
 from .cors import ReadOnlyCORSMiddleware
 from .errors import install_error_handlers
-from .routes import health, match, partnerships
+from .routes import health, match, partnerships, web
 from .service import load_matcher
 from .settings import Settings, get_settings
 from .state import MatcherState
@@ -38,7 +38,7 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     app.state.settings = settings
     app.state.matcher_state = state
     install_error_handlers(app)
-    for module in (health, match, partnerships):
+    for module in (health, match, partnerships, web):
         app.include_router(module.router)
     app.add_middleware(ReadOnlyCORSMiddleware, allow_origins=settings.cors_origins)
     return app

@@ -1,0 +1,306 @@
+"""The page and the widget in headless Chromium, against the real API (real model, real index)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from nhsmatch.api.routes.web import WEB_DIR
+
+pytestmark = pytest.mark.browser
+
+AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated and we see avoidable strokes"
+LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
+COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
+CSV_HEADER = [
+    *("rank", "title", "match", "similarity", "region", "locality", "start_year", "end_year", "arrangement"),
+    *("therapy_areas", "care_settings", "nhs_partners", "industry_partners", "other_partners", "outcome_status"),
+    *("outcomes", "why", "source_url", "source_publisher", "id"),
+]
+
+CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text()
+
+
+@contextmanager
+def searching(page: Page) -> Iterator[None]:
+    """Waits until the search the block starts has been answered and drawn, not just begun."""
+    with page.expect_response(lambda response: urlsplit(response.url).path == "/v1/match"):
+        yield
+    expect(page.locator("#results")).not_to_have_attribute("aria-busy", "true")
+
+
+def search(page: Page, challenge: str = AF_CHALLENGE) -> Locator:
+    page.get_by_label("Describe your local health challenge").fill(challenge)
+    with searching(page):
+        page.get_by_role("button", name="Find partnerships").click()
+    cards = page.locator("#cards > li")
+    expect(cards.first).to_be_visible()
+    return cards
+
+
+def assert_contrast(page: Page, min_checked: int) -> None:
+    checked, failures = page.evaluate(CONTRAST_JS)
+    assert checked >= min_checked
+    assert failures == []
+
+
+def widget(page: Page) -> Locator:
+    return page.locator("partner-finder")
+
+
+# ---- the widget, embedded in a page on another origin ----
+
+
+def test_widget_on_another_origin_shows_real_results(page: Page, host_url: str, api_url: str, artifacts: Path) -> None:
+    origins: set[str] = set()
+    page.on("request", lambda request: origins.add("{0.scheme}://{0.netloc}".format(urlsplit(request.url))))
+    page.goto(f"{host_url}/")
+
+    box = widget(page).get_by_label("Describe your local health challenge")
+    box.fill(LIPIDS_CHALLENGE)
+    box.press("Enter")
+
+    status = widget(page).get_by_role("status")
+    expect(status).to_have_text(re.compile(r"^\d+ past partnerships? and \d+ likely partners found\.$"))
+    precedents = widget(page).locator("ol > li")
+    expect(precedents).to_have_count(5)  # the element's limit="5"
+    # The same precedents, in the same order, as the API gives for the element's region and limit.
+    expected = httpx.post(
+        f"{api_url}/v1/match", json={"challenge": LIPIDS_CHALLENGE, "limit": 5, "filters": {"regions": ["London"]}}
+    ).json()
+    titles = precedents.locator("a.title").evaluate_all("links => links.map(a => a.firstChild.textContent)")
+    assert titles == [p["title"] for p in expected["precedents"]]
+    assert all("London" in meta for meta in precedents.locator(".meta").all_inner_texts())
+    expect(widget(page).locator("ul > li").first).to_be_visible()  # likely partners
+    more = widget(page).get_by_role("link", name=re.compile("See all results"))
+    assert more.get_attribute("href").startswith(f"{api_url}/#q=Too+few+people")
+    assert "region=London" in more.get_attribute("href")
+
+    # Private and self-contained: only the host and the API were asked for anything, nothing was stored.
+    assert origins == {host_url, api_url}
+    assert page.context.cookies() == []
+    assert page.evaluate("document.cookie + localStorage.length + sessionStorage.length") == "00"
+
+    assert_contrast(page, min_checked=25)
+    page.evaluate("document.activeElement.blur()")
+    page.screenshot(path=artifacts / "widget-desktop.png", full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=artifacts / "widget-390.png", full_page=True)
+
+
+def test_widget_resists_host_css_and_takes_its_theme(page: Page, host_url: str) -> None:
+    page.goto(f"{host_url}/")
+    heading = widget(page).get_by_role("heading", name="Find NHS partnerships like yours")
+    expect(heading).to_be_visible()  # despite the host's `h2 { display: none !important }`
+    expect(widget(page).get_by_role("button", name="Search")).to_be_visible()
+    style = heading.evaluate("e => { const s = getComputedStyle(e); return [s.textTransform, s.fontFamily, s.color]; }")
+    assert style[0] == "none"
+    assert "Georgia" not in style[1]
+    assert style[2] == "rgb(33, 43, 50)"
+    # The host page themes it through --pf-accent.
+    button = widget(page).get_by_role("button", name="Search")
+    assert button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(51, 0, 114)"
+
+
+def test_widget_is_keyboard_usable_and_announces_results(page: Page, host_url: str) -> None:
+    page.goto(f"{host_url}/")
+    expect(widget(page).get_by_role("button", name="Search")).to_be_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.shadowRoot.activeElement.tagName") == "TEXTAREA"
+    page.keyboard.press("Enter")  # nothing typed yet
+    expect(widget(page).get_by_role("status")).to_have_text("Describe your challenge first.")
+    page.keyboard.type(COPD_CHALLENGE)
+    page.keyboard.press("Enter")
+    expect(widget(page).get_by_role("status")).to_contain_text("past partnerships")
+    first_link = widget(page).locator("ol > li a").first
+    first_link.focus()
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.shadowRoot.activeElement.textContent")
+    assert focused == widget(page).locator("ol > li a").nth(1).text_content()
+
+
+def test_widget_script_is_small() -> None:
+    size = (WEB_DIR / "widget.js").stat().st_size
+    assert size < 20 * 1024, f"widget.js is {size} bytes; the budget is 20 KB unminified"
+
+
+# ---- the page for ICS leaders ----
+
+
+def test_page_search_shows_precedents_partners_and_peers(page: Page, api_url: str, artifacts: Path) -> None:
+    page.goto(f"{api_url}/")
+    page.get_by_role("button", name="Atrial fibrillation and strokes").click()  # an example challenge
+    cards = page.locator("#cards > li")
+    expect(cards).to_have_count(10)
+    expect(page.locator("#more")).to_have_text("Show 10 more")
+    first = cards.first
+    expect(first.locator(".badge")).to_have_text(re.compile("(Strong|Partial|Weak) match"))
+    challenge = page.get_by_label("Describe your local health challenge").input_value()
+    assert "atrial fibrillation" in challenge
+    expected = httpx.post(f"{api_url}/v1/match", json={"challenge": challenge, "limit": 10}).json()
+    assert cards.locator("h3").all_inner_texts() == [p["title"] for p in expected["precedents"]]
+    expect(first.locator(".card__why mark").first).to_be_visible()  # query words highlighted in `why`
+    expect(first.locator(".card__outcomes li").first).to_be_visible()
+    expect(first.get_by_role("link", name=re.compile("^Source: "))).to_have_attribute("href", re.compile("^https?://"))
+    expect(page.locator("#partners > li").first).to_be_visible()
+    expect(page.locator("#peers > li").first).to_be_visible()
+    expect(page.get_by_role("status")).to_contain_text("past partnerships found")
+    assert "#q=Too+many+people+with+atrial" in page.url
+    page.set_viewport_size({"width": 1280, "height": 1100})
+    page.screenshot(path=artifacts / "page-desktop.png")
+    page.screenshot(path=artifacts / "page-desktop-full.png", full_page=True)
+    assert_contrast(page, min_checked=100)
+
+    # A likely partner's precedent link reveals and focuses that precedent's card.
+    partner_link = page.locator("#partners [data-goto]").last
+    target = partner_link.get_attribute("data-goto")
+    partner_link.click()
+    expect(page.locator(f"#p-{target}")).to_be_focused()
+
+    # "More like this" loads similar partnerships into the card.
+    more_like = first.get_by_role("button", name="More like this")
+    more_like.click()
+    expect(more_like).to_have_attribute("aria-expanded", "true")
+    expect(first.locator(".card__similar li")).to_have_count(5)
+
+
+def test_page_region_filter_narrows_results(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    cards = search(page)
+    page.locator("summary", has_text="Filters").click()
+    with searching(page):
+        page.get_by_label("Region").select_option("South West")  # a change re-runs the search
+    expect(page).to_have_url(re.compile("region=South\\+West"))
+    expect(page.locator("#filter-count")).to_have_text("(1 active)")
+    expect(cards.first.locator(".card__meta")).to_contain_text("South West")
+    metas = cards.locator(".card__meta").all_inner_texts()
+    assert metas and all(", South West · " in meta for meta in metas)
+
+
+def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/#q=heart+failure+diagnosed+late&region=London&measured=1")
+    cards = page.locator("#cards > li")
+    expect(cards.first).to_be_visible()
+    expect(page.get_by_label("Describe your local health challenge")).to_have_value("heart failure diagnosed late")
+    expect(page.get_by_label("Region")).to_have_value("London")
+    expect(page.get_by_label("Measured outcomes only")).to_be_checked()
+    assert all(", London · " in meta for meta in cards.locator(".card__meta").all_inner_texts())
+    expect(cards.locator(".status-tag--expected")).to_have_count(0)
+    london_titles = cards.locator("h3").all_inner_texts()
+
+    search(page, COPD_CHALLENGE)
+    expect(page).to_have_url(re.compile("q=People\\+with\\+COPD"))
+    expect(cards.first.locator("h3")).not_to_have_text(london_titles[0])
+
+    with searching(page):
+        page.go_back()  # restores the previous search, its filters and its results
+    expect(page.get_by_label("Describe your local health challenge")).to_have_value("heart failure diagnosed late")
+    expect(page.get_by_label("Region")).to_have_value("London")
+    expect(cards.first.locator("h3")).to_have_text(london_titles[0])
+
+
+def test_page_exports_results_as_csv(page: Page, api_url: str, tmp_path: Path) -> None:
+    page.goto(f"{api_url}/")
+    cards = search(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV").click()
+    download = download_info.value
+    assert download.suggested_filename == "nhs-partnership-matches.csv"
+    path = tmp_path / "export.csv"
+    download.save_as(path)
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[0] == CSV_HEADER
+    assert len(rows) == 1 + 25  # every precedent fetched, not only the 10 on screen
+    assert [row[0] for row in rows[1:4]] == ["1", "2", "3"]
+    assert rows[1][1] == cards.first.locator("h3").inner_text()
+    assert all(row[17].startswith("http") for row in rows[1:])
+
+
+def test_page_shows_errors_and_recovers(page: Page, api_url: str) -> None:
+    # A real 422 from the API: the year range is backwards.
+    page.goto(f"{api_url}/#q=asthma+in+schools&from=2020&to=2010")
+    problem = page.get_by_role("alert")
+    expect(problem).to_contain_text("year_from 2020 is after year_to 2010")
+    expect(page.locator("#results")).to_be_hidden()
+
+    # The service unreachable (no facets, no search), then back.
+    page.route("**/v1/**", lambda route: route.abort("connectionrefused"))
+    page.goto("about:blank")  # a full load, so the page fetches its facets again
+    page.goto(f"{api_url}/#q=asthma+in+schools&region=Wales")
+    expect(problem).to_contain_text("Could not reach the service")
+    expect(page.locator("#facets-problem")).to_contain_text("Filter choices could not be loaded")
+    page.unroute("**/v1/**")
+    page.get_by_role("button", name="Try again").click()
+    expect(page.locator("#cards > li").first).to_be_visible()
+    expect(problem).to_be_hidden()
+    expect(page.locator("#facets-problem")).to_be_hidden()
+    expect(page.get_by_label("Region")).to_have_value("Wales")
+    expect(page.get_by_label("Region").locator("option")).to_have_count(1 + 11)  # "Any region" and each region
+
+
+def test_page_empty_state_offers_to_remove_filters(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/#q=asthma+in+schools&from=1948&to=1950")  # nothing in the corpus is that old
+    empty = page.locator("#empty")
+    expect(empty).to_contain_text("No partnerships match these filters")
+    page.get_by_role("button", name="Remove all filters and search again").click()
+    expect(page.locator("#cards > li").first).to_be_visible()
+    expect(page).not_to_have_url(re.compile("from="))
+    expect(empty).to_be_hidden()
+
+
+def test_page_fits_a_390px_screen(page: Page, api_url: str, artifacts: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{api_url}/")
+    page.screenshot(path=artifacts / "page-390-empty.png")
+    search(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=artifacts / "page-390.png")
+    page.locator("#results-heading").evaluate("heading => heading.scrollIntoView()")
+    page.screenshot(path=artifacts / "page-390-results.png")
+    page.screenshot(path=artifacts / "page-390-full.png", full_page=True)
+
+
+def test_page_is_keyboard_usable_with_labelled_controls(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    expect(page.locator("#f-region option").nth(1)).to_be_attached()  # facets loaded
+    unlabelled = page.evaluate(
+        "[...document.querySelectorAll('input, select, textarea')].filter(c => !c.labels.length).map(c => c.id)"
+    )
+    assert unlabelled == []
+    for _ in range(3):  # the skip link comes first
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "challenge":
+            break
+    assert page.evaluate("document.activeElement.id") == "challenge"
+    page.keyboard.type(COPD_CHALLENGE)
+    page.keyboard.press("Enter")
+    expect(page.locator("#cards > li").first).to_be_visible()
+    assert "copd" in page.locator("#cards h3").first.inner_text().lower()
+
+
+def test_page_works_under_a_strict_content_security_policy(page: Page, api_url: str) -> None:
+    """No inline script, style or handler: the page runs unchanged under `default-src 'self'`."""
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security" in message.text else None)
+
+    def with_csp(route) -> None:  # type: ignore[no-untyped-def]
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "default-src 'self'; img-src 'self' data:"}
+        route.fulfill(response=response, headers=headers)
+
+    page.route(f"{api_url}/", with_csp)
+    page.goto(f"{api_url}/#q=diabetes+annual+reviews")
+    expect(page.locator("#cards > li").first).to_be_visible()
+    page.locator("summary", has_text="Filters").click()
+    expect(page.get_by_label("Therapy area").locator("option")).not_to_have_count(1)
+    assert violations == []
