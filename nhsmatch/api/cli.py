@@ -56,10 +56,11 @@ def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     from ..corpus import load_corpus
     from ..index.build import build_index
     from ..index.embedder import SentenceTransformerEmbedder
+    from .writes import served_corpus_path
 
     settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
     configure_logging(settings.log_level)
-    corpus = load_corpus(settings.corpus_path)
+    corpus = load_corpus(served_corpus_path(settings))
     embedder = SentenceTransformerEmbedder(settings.model)
     manifest = build_index(corpus, embedder, settings.index_dir, progress=sys.stderr.isatty())
     click.echo(
@@ -76,8 +77,10 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the HTTP API, the web page and the widget (rebuilding a stale index first)."""
     import uvicorn
 
+    from .observability import configure_logging as configure_service_logging
+
     settings = _settings(host=host, port=port)
-    configure_logging(settings.log_level)
+    configure_service_logging(settings.log_level, settings.log_format)
     if workers > 1:
         # Build once before forking, so workers don't race to rebuild a stale index.
         from .service import load_matcher
@@ -180,6 +183,11 @@ def validate(file: Path) -> None:
             click.echo(str(issue), err=True)
         raise click.ClickException(f"{len(err.issues)} problem(s) in {file}") from err
     click.echo(f"{file}: {len(corpus.records)} valid records")
+
+
+from .commands.import_cmd import import_command  # noqa: E402
+
+cli.add_command(import_command)
 
 
 def main() -> None:
