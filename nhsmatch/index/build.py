@@ -198,10 +198,20 @@ def _publish(index_dir: Path, build: Path) -> None:
     _fsync_directory(index_dir)
 
 
+STALE_STAGING_SECONDS = 3600  # a staging directory this old was left by a build that died
+
+
 def _remove_old_builds(builds: Path, keep: Path) -> None:
     for old in builds.iterdir():
-        if old != keep and not old.name.startswith(".staging-"):
-            shutil.rmtree(old, ignore_errors=True)
+        if old == keep:
+            continue
+        if old.name.startswith(".staging-"):
+            try:
+                if time.time() - old.stat().st_mtime < STALE_STAGING_SECONDS:
+                    continue  # maybe another build, still running
+            except OSError:
+                continue
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _fsync_tree(directory: Path) -> None:
