@@ -106,6 +106,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, err: HTTPException) -> JSONResponse:
+        if err.status_code == 400 and err.detail == "There was an error parsing the body":
+            # FastAPI's answer to a body that is not UTF-8: the same 422 as for malformed JSON.
+            problem = FieldProblem(field="body", problem="not valid JSON (the body must be UTF-8 encoded JSON)")
+            return error_response(422, "invalid_request", f"Invalid request: body: {problem.problem}", [problem])
         code = {404: "not_found", 405: "method_not_allowed"}.get(err.status_code, "http_error")
         response = error_response(err.status_code, code, str(err.detail))
         response.headers.update(err.headers or {})

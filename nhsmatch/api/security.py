@@ -5,11 +5,13 @@ Both are plain ASGI middleware, so they also cover responses made before routing
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import error_response
-from .ratelimit import RateLimitMiddleware, parse_limit
+from .ratelimit import EXEMPT_PATHS, RateLimitMiddleware, parse_limit
 from .settings import Settings
 
 # The page (`/`) loads only its own script, style sheet and icon and calls only its own API; the
@@ -116,6 +118,33 @@ def install_request_limits(app: FastAPI, settings: Settings) -> None:
     limit = parse_limit(settings.rate_limit)
     if limit is not None:
         app.add_middleware(RateLimitMiddleware, limit=limit)
+    _document_limits(app, rate_limited=limit is not None)
+
+
+def _document_limits(app: FastAPI, *, rate_limited: bool) -> None:
+    """Adds the 413 and 429 answers of the middleware above to every operation they apply to."""
+    make_schema = app.openapi
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}
+
+    def openapi() -> dict[str, Any]:
+        schema = make_schema()  # FastAPI caches it, so this edits the cached schema once
+        for path, operations in schema.get("paths", {}).items():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                if "requestBody" in operation:
+                    responses.setdefault("413", {"description": "Request body too large.", "content": error})
+                if rate_limited and path not in EXEMPT_PATHS:
+                    responses.setdefault(
+                        "429",
+                        {
+                            "description": "Too many requests from this client (MATCHER_RATE_LIMIT).",
+                            "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds."}},
+                            "content": error,
+                        },
+                    )
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def install_security_headers(app: FastAPI) -> None:

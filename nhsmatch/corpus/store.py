@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..matcher.errors import CorpusError, CorpusIssue, DuplicatePartnershipError, UnknownPartnershipError
 from ..matcher.models import Partnership
-from .load import Corpus, load_corpus, parse_corpus
+from .load import Corpus, load_corpus, parse_corpus, split_lines
 
 _THREAD_LOCKS: dict[Path, threading.Lock] = {}
 _THREAD_LOCKS_GUARD = threading.Lock()
@@ -146,7 +146,7 @@ class CorpusStore:
         if issues:
             raise CorpusError(issues)
         lines: dict[str, str] = {}
-        for line in data.decode("utf-8").splitlines():
+        for line in split_lines(data.decode("utf-8")):
             if line.strip():
                 lines[json.loads(line)["id"]] = line
         if list(lines) != [record.id for record in records]:  # parse_corpus and this loop must agree
@@ -168,9 +168,20 @@ class CorpusStore:
         return Corpus(tuple(records), hashlib.sha256(data).hexdigest(), str(self.path))
 
 
+# Characters that str.splitlines() treats as line ends but JSON leaves unescaped. The corpus reader
+# does not split on them, but other tools may: escaped, a record is one line for every reader.
+_LINE_BREAKS_JSON_KEEPS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def to_line(record: Partnership) -> str:
-    """One record as a corpus line: compact JSON, UTF-8 kept readable, no nulls."""
-    return json.dumps(record.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+    """One record as a corpus line: compact JSON, UTF-8 kept readable, no nulls, always one line."""
+    line = json.dumps(record.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone UTF-16 surrogate, e.g. from a "\ud800" JSON escape
+        problem = f"text contains an unpaired surrogate ({err.object[err.start]!r}), which is not valid Unicode"
+        raise CorpusError([CorpusIssue(f"record {record.id!r}", 0, "text", problem)]) from err
+    return line.translate(_LINE_BREAKS_JSON_KEEPS)
 
 
 def write_durably(path: Path, data: bytes) -> None:

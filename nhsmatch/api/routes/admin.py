@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
 
 from ...matcher.models import Partnership
@@ -19,11 +19,14 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     for status, description in (
         (401, "No admin token, or the wrong one."),
         (403, "Admin writes are disabled (no MATCHER_ADMIN_TOKEN)."),
-        (413, "Request body too large."),
         (422, "Invalid record, or the corpus would be invalid with it."),
         (503, "The index is still loading."),
     )
 }
+
+
+# Ids are slugs (see Partnership.id); a path that can't be one is refused before any lookup.
+IdInPath = Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120, description="A record id.")]
 
 
 def get_writer(request: Request) -> CorpusWriter:
@@ -54,7 +57,7 @@ def add_partnership(record: Partnership, writer: WriterDep, response: Response) 
     responses={**_ERRORS, 404: {"model": ErrorBody, "description": "No partnership has that id."}},
     summary="Replace a partnership (admin)",
 )
-def replace_partnership(record_id: str, record: Partnership, writer: WriterDep) -> Partnership:
+def replace_partnership(record_id: IdInPath, record: Partnership, writer: WriterDep) -> Partnership:
     """The whole record is replaced; its `id` must be the one in the path."""
     if record.id != record_id:
         problem = f"must equal the id in the path ({record_id!r}); to rename, add the new record and delete the old"
@@ -70,6 +73,6 @@ def replace_partnership(record_id: str, record: Partnership, writer: WriterDep) 
     responses={**_ERRORS, 404: {"model": ErrorBody, "description": "No partnership has that id."}},
     summary="Delete a partnership (admin)",
 )
-def delete_partnership(record_id: str, writer: WriterDep) -> Response:
+def delete_partnership(record_id: IdInPath, writer: WriterDep) -> Response:
     writer.apply("delete", lambda store: store.delete(record_id))
     return Response(status_code=204)
