@@ -141,7 +141,10 @@ async def soak(args: argparse.Namespace) -> int:
     log_path = RESULTS / f"soak-{stamp}.server.log"
     port = free_port()
     process = start_server(workdir, port, log_path)
-    limits = httpx.Limits(max_connections=args.concurrency + 2, max_keepalive_connections=args.concurrency + 2)
+    # Idle connections are dropped before uvicorn's 5-s keep-alive timeout closes them from its side.
+    limits = httpx.Limits(
+        max_connections=args.concurrency + 2, max_keepalive_connections=args.concurrency + 2, keepalive_expiry=2
+    )
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60, limits=limits) as client:
             await wait_ready(client, process, args.start_timeout)
@@ -149,6 +152,11 @@ async def soak(args: argparse.Namespace) -> int:
             # Warm-up: every code path once, so the baseline memory includes what a first request loads.
             for challenge in CHALLENGES:
                 await client.post("/v1/match", json={"challenge": challenge})
+            if args.write_every > 0:  # the writer thread's first write loads what every later one reuses
+                headers = {"Authorization": f"Bearer {TOKEN}"}
+                record = (await client.get(f"/v1/partnerships/{ids[0]}")).json() | {"id": "soak-warm-up"}
+                await client.post("/v1/partnerships", json=record, headers=headers)
+                await client.delete("/v1/partnerships/soak-warm-up", headers=headers)
             baseline = rss_mib(process.pid)
             print(f"server pid {process.pid} on 127.0.0.1:{port}; RSS after warm-up {baseline:.0f} MiB")
             windows = await run_load(client, process.pid, ids, args)
@@ -197,17 +205,21 @@ async def run_load(client: httpx.AsyncClient, pid: int, ids: list[str], args: ar
         serial = 0
         while time.monotonic() < stop_at - args.write_every:
             await asyncio.sleep(args.write_every)
-            record = (await client.get(f"/v1/partnerships/{ids[serial % len(ids)]}")).json()
-            record["id"] = f"soak-copy-{serial}"
-            record["title"] = f"{record['title']} (soak copy {serial})"
-            added = await client.post("/v1/partnerships", json=record, headers=headers)
-            removed = await client.delete(f"/v1/partnerships/{record['id']}", headers=headers)
+            try:
+                record = (await client.get(f"/v1/partnerships/{ids[serial % len(ids)]}")).json()
+                record["id"] = f"soak-copy-{serial}"
+                record["title"] = f"{record['title']} (soak copy {serial})"
+                added = await client.post("/v1/partnerships", json=record, headers=headers)
+                found = await client.get(f"/v1/partnerships/{record['id']}")  # read-your-write
+                removed = await client.delete(f"/v1/partnerships/{record['id']}", headers=headers)
+                failed = [r for r in (added, found, removed) if r.status_code >= 400]
+                samples = [f"write: {r.request.method} {r.status_code} {r.text[:200]}" for r in failed]
+            except httpx.HTTPError as err:
+                failed, samples = [err], [f"write: {type(err).__name__}: {err}"]
             window = current()
             window.writes += 2
-            for response in (added, removed):
-                if response.status_code >= 400:
-                    window.errors += 1
-                    window.error_samples.append(f"write: {response.status_code} {response.text[:200]}")
+            window.errors += len(failed)
+            window.error_samples.extend(samples)
             serial += 1
 
     tasks = [reader(worker) for worker in range(args.concurrency)]

@@ -80,6 +80,8 @@ def client(full_settings: Settings, full_matcher: Matcher) -> Iterator[TestClien
 def matcher_env(monkeypatch: pytest.MonkeyPatch, full_index_dir: Path) -> Iterator[None]:
     """Points the environment-driven entry points (the CLI) at the session's full index."""
     monkeypatch.setenv("MATCHER_INDEX_DIR", str(full_index_dir))
+    # A developer's working copy of the corpus (admin writes, .matcher-data/) must not be served here.
+    monkeypatch.setenv("MATCHER_DATA_DIR", str(full_index_dir / "no-data"))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
