@@ -65,6 +65,18 @@ def full_matcher(
 
 
 @pytest.fixture(scope="session")
+def tiny_matcher(
+    tiny_corpus: Corpus,
+    embedder: SentenceTransformerEmbedder,
+    names: OrganisationNames,
+    vocabulary: Vocabulary,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Matcher:
+    embedded = open_index(tmp_path_factory.mktemp("tiny-index"), tiny_corpus, embedder, vocabulary)
+    return Matcher(embedded, embedder, names, vocabulary, current_year=2026)
+
+
+@pytest.fixture(scope="session")
 def full_settings(full_index_dir: Path) -> Settings:
     return Settings(index_dir=full_index_dir)
 
@@ -79,6 +91,8 @@ def client(full_settings: Settings, full_matcher: Matcher) -> Iterator[TestClien
 def matcher_env(monkeypatch: pytest.MonkeyPatch, full_index_dir: Path) -> Iterator[None]:
     """Points the environment-driven entry points (the CLI) at the session's full index."""
     monkeypatch.setenv("MATCHER_INDEX_DIR", str(full_index_dir))
+    # A developer's working copy of the corpus (admin writes, .matcher-data/) must not be served here.
+    monkeypatch.setenv("MATCHER_DATA_DIR", str(full_index_dir / "no-data"))
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

@@ -11,10 +11,13 @@ from .. import __version__
 from ..matcher.search import Matcher
 from .cors import ReadOnlyCORSMiddleware
 from .errors import install_error_handlers
-from .routes import health, match, partnerships, web
+from .observability import install_observability
+from .routes import admin, health, match, partnerships, web
+from .security import install_request_limits, install_security_headers
 from .service import load_matcher
 from .settings import Settings, get_settings
 from .state import MatcherState
+from .writes import CorpusWriter
 
 DESCRIPTION = """
 Describe a local health challenge in your own words and get the most similar past NHS–industry
@@ -38,7 +41,13 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     app.state.settings = settings
     app.state.matcher_state = state
     install_error_handlers(app)
-    for module in (health, match, partnerships, web):
+    for module in (health, match, partnerships, admin, web):
         app.include_router(module.router)
-    app.add_middleware(ReadOnlyCORSMiddleware, allow_origins=settings.cors_origins)
+    app.state.corpus_writer = CorpusWriter(settings, state)
+    install_request_limits(app, settings)  # inside CORS, so the widget can read a 429
+    app.add_middleware(
+        ReadOnlyCORSMiddleware, allow_origins=settings.cors_origins, write_origins=settings.admin_cors_origins
+    )
+    install_security_headers(app)
+    install_observability(app)  # outermost: request ids, access log and metrics see every response
     return app

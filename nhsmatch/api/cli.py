@@ -15,6 +15,7 @@ from ..matcher.models import Filters, MatchResult
 from ..matcher.search import Matcher
 from ..matcher.taxonomy import ARRANGEMENTS, CARE_SETTINGS, PARTNER_TYPES, REGIONS, THERAPY_AREAS
 from .commands.eval_cmd import eval_command
+from .commands.import_cmd import import_command
 from .settings import Settings, get_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,10 +59,11 @@ def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     from ..corpus import load_corpus, load_vocabulary
     from ..index.build import build_index
     from ..index.embedder import SentenceTransformerEmbedder
+    from .writes import served_corpus_path
 
     settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
     configure_logging(settings.log_level)
-    corpus = load_corpus(settings.corpus_path)
+    corpus = load_corpus(served_corpus_path(settings))
     embedder = SentenceTransformerEmbedder(settings.model)
     vocabulary = load_vocabulary(settings.vocabulary_path)
     manifest = build_index(corpus, embedder, vocabulary, settings.index_dir, progress=sys.stderr.isatty())
@@ -79,8 +81,10 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
     """Serve the HTTP API, the web page and the widget (rebuilding a stale index first)."""
     import uvicorn
 
+    from .observability import configure_logging as configure_service_logging
+
     settings = _settings(host=host, port=port)
-    configure_logging(settings.log_level)
+    configure_service_logging(settings.log_level, settings.log_format)
     if workers > 1:
         # Build once before forking, so workers don't race to rebuild a stale index.
         from .service import load_matcher
@@ -191,6 +195,8 @@ def load_configured_matcher() -> Matcher:
 
 
 cli.add_command(eval_command)
+
+cli.add_command(import_command)
 
 
 def main() -> None:

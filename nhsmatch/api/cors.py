@@ -18,8 +18,22 @@ def is_cross_origin_readable(scope: Scope) -> bool:
 
 
 class ReadOnlyCORSMiddleware:
-    def __init__(self, app: ASGIApp, allow_origins: list[str]) -> None:
+    """Reads: `allow_origins`. Writes: only `write_origins` (MATCHER_ADMIN_CORS_ORIGINS, none by default)."""
+
+    def __init__(self, app: ASGIApp, allow_origins: list[str], write_origins: list[str] | None = None) -> None:
         self.app = app
+        self.write_cors = (
+            CORSMiddleware(
+                app,
+                allow_origins=[origin for origin in write_origins if origin != "*"],  # never every site
+                allow_methods=["POST", "PUT", "DELETE"],
+                allow_headers=["Authorization", "Content-Type"],
+                allow_credentials=False,
+                max_age=600,
+            )
+            if write_origins
+            else None
+        )
         self.cors = CORSMiddleware(
             app,
             allow_origins=allow_origins,
@@ -32,5 +46,7 @@ class ReadOnlyCORSMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and is_cross_origin_readable(scope):
             await self.cors(scope, receive, send)
+        elif scope["type"] == "http" and self.write_cors is not None:
+            await self.write_cors(scope, receive, send)
         else:
             await self.app(scope, receive, send)

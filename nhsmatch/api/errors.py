@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException
 
 from ..matcher.errors import (
     CorpusError,
+    DuplicatePartnershipError,
     IndexMismatchError,
     IndexNotBuiltError,
     MatcherError,
@@ -22,12 +23,16 @@ from ..matcher.errors import (
     UnknownPartnershipError,
 )
 from ..matcher.taxonomy import ARRANGEMENTS, CARE_SETTINGS, OUTCOME_STATUSES, PARTNER_TYPES, REGIONS, THERAPY_AREAS
+from .auth import AdminAuthError, AdminDisabledError
 from .schemas import ErrorBody, ErrorDetail, FieldProblem
 
 log = logging.getLogger(__name__)
 
 ERROR_STATUS: dict[type[MatcherError], int] = {
     UnknownPartnershipError: 404,
+    DuplicatePartnershipError: 409,
+    AdminAuthError: 401,
+    AdminDisabledError: 403,
     CorpusError: 422,
     IndexNotBuiltError: 503,
     IndexMismatchError: 503,
@@ -88,7 +93,9 @@ def install_error_handlers(app: FastAPI) -> None:
         status = ERROR_STATUS.get(type(err), 500)
         if status >= 500:
             log.error("request failed: %s", err, exc_info=err)
-        return error_response(status, error_code(type(err)), str(err))
+        response = error_response(status, error_code(type(err)), str(err))
+        response.headers.update(getattr(err, "headers", None) or {})
+        return response
 
     @app.exception_handler(RequestValidationError)
     @app.exception_handler(ValidationError)  # checks across fields, made after FastAPI's own
@@ -99,7 +106,17 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http_error(request: Request, err: HTTPException) -> JSONResponse:
+        if err.status_code == 400 and err.detail == "There was an error parsing the body":
+            # FastAPI's answer to a body that is not UTF-8: the same 422 as for malformed JSON.
+            problem = FieldProblem(field="body", problem="not valid JSON (the body must be UTF-8 encoded JSON)")
+            return error_response(422, "invalid_request", f"Invalid request: body: {problem.problem}", [problem])
         code = {404: "not_found", 405: "method_not_allowed"}.get(err.status_code, "http_error")
         response = error_response(err.status_code, code, str(err.detail))
         response.headers.update(err.headers or {})
         return response
+
+
+def internal_error_response(request_id: str) -> JSONResponse:
+    """For a bug: the usual error shape, a reference to the logs, and no details leaked."""
+    message = f"Internal error (request id {request_id}); it has been logged."
+    return error_response(500, "internal_error", message)

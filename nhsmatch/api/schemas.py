@@ -6,14 +6,14 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..matcher.models import Filters, LikelyPartner, MatchLabel, NhsPeer, Partnership, Precedent
+from ..matcher.models import NOT_BLANK, Filters, LikelyPartner, MatchLabel, NhsPeer, Partnership, Precedent
 from ..matcher.taxonomy import Region
 
 MAX_CHALLENGE_CHARS = 5000
 
 Challenge = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CHALLENGE_CHARS),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_CHALLENGE_CHARS, pattern=NOT_BLANK),
     Field(
         description="The local problem in your own words (1 to 5,000 characters).",
         examples=["Patients with atrial fibrillation are not anticoagulated and we have too many strokes"],

@@ -9,11 +9,12 @@ from ..index.build import open_index
 from ..index.embedder import SentenceTransformerEmbedder
 from ..matcher.search import Matcher
 from .settings import Settings
+from .writes import served_corpus_path
 
 
 def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     """Validates the corpus, loads the model, and opens the index (rebuilding it if stale)."""
-    corpus = load_corpus(settings.corpus_path)
+    corpus = load_corpus(served_corpus_path(settings))
     names = load_organisation_names(settings.organisations_path)
     vocabulary = load_vocabulary(settings.vocabulary_path)
     embedder = SentenceTransformerEmbedder(settings.model)

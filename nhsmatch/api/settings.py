@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH, DEFAULT_VOCABULARY_PATH
@@ -25,6 +25,22 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(["*"], description="Origins allowed to call the read endpoints.")
     log_challenges: bool = Field(False, description="Log challenge texts (they may hold sensitive detail).")
     log_level: str = "INFO"
+    # Reliability and security (README: "Admin writes", "Reliability and security", "Observability").
+    admin_token: SecretStr | None = Field(None, description="Bearer token for admin writes; unset disables them.")
+    data_dir: Path = Field(Path(".matcher-data"), description="Working copy of the corpus that admin writes edit.")
+    admin_cors_origins: list[str] = Field([], description="Origins allowed to call the write endpoints.")
+    rate_limit: str = Field("120/minute", description="Per-client limit, e.g. '120/minute'; 'off' disables it.")
+    max_body_bytes: int = Field(65_536, ge=1024, description="Largest request body accepted.")
+    log_format: str = Field("json", pattern="^(json|text)$", description="'json' lines or plain 'text'.")
+
+    @field_validator("rate_limit")
+    @classmethod
+    def _rate_limit(cls, value: str) -> str:
+        if value.strip().lower() != "off":
+            from limits import parse
+
+            parse(value)  # ValueError names the accepted form
+        return value.strip()
 
     @field_validator("corpus_path", "organisations_path", "vocabulary_path")
     @classmethod

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ..matcher.models import Partnership
 DEFAULT_CORPUS_PATH = Path(__file__).parent / "data" / "partnerships.jsonl"
 # Graded judgments for `matcher eval` (a copy of the team's dev set, so it runs from a fresh clone).
 DEFAULT_DEV_QUERIES_PATH = Path(__file__).parent / "data" / "dev_queries.jsonl"
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def parse_corpus(data: bytes, name: str) -> tuple[list[Partnership], list[Corpus
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         return [], [CorpusIssue(name, 0, "file", f"not UTF-8 ({err.reason} at byte {err.start})")]
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(split_lines(text), start=1):
         if not line.strip():
             continue
         record, line_issues = parse_record(line, name, number)
@@ -64,6 +66,12 @@ def parse_corpus(data: bytes, name: str) -> tuple[list[Partnership], list[Corpus
         first_line_of[record.id] = number
         records.append(record)
     return records, issues
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as JSONL means them: only \n, \r\n and \r end one. JSON escapes those inside strings,
+    but not U+2028, U+2029 or U+0085, which str.splitlines() would split a valid record on."""
+    return _LINE_END.split(text)
 
 
 def parse_record(line: str, name: str, number: int) -> tuple[Partnership | None, list[CorpusIssue]]:

@@ -22,8 +22,9 @@ from .. import __version__
 from ..corpus import Corpus
 from ..matcher.embedded import EmbeddedCorpus
 from ..matcher.errors import IndexMismatchError, IndexNotBuiltError, MatcherError
-from ..matcher.interfaces import Embedder
-from ..matcher.passages import FIELD_VIEWS, LEXICAL_FIELDS, field_views, recipe_id, record_passages
+from ..matcher.interfaces import Embedder, Vectors
+from ..matcher.models import Partnership
+from ..matcher.passages import FIELD_VIEWS, LEXICAL_FIELDS, Passage, field_views, recipe_id, record_passages
 from ..matcher.vocabulary import Vocabulary
 from .faiss_store import FaissStore
 from .lexical import Bm25Index
@@ -44,18 +45,29 @@ def build_index(
     *,
     kind: str | None = None,
     progress: bool = False,
+    previous: EmbeddedCorpus | None = None,
 ) -> IndexManifest:
-    """Embeds every record and publishes the new build as the current index."""
+    """Embeds every record and publishes the new build as the current index.
+
+    With `previous` (the index being served, same model and recipe), records it already holds
+    unchanged keep their vectors and only new or edited records are embedded: an admin write
+    re-embeds one record, not the corpus.
+    """
     started = time.perf_counter()
     records = corpus.records
-    texts = [field_views(record, vocabulary) for record in records]
-    passages = [p for row, record in enumerate(records) for p in record_passages(record, row)]
-    # One encode call for everything keeps batches full and gives one progress bar.
-    all_texts = [t[name] for name in FIELD_VIEWS for t in texts] + [vocabulary.expand(p.text) for p in passages]
-    vectors = embedder.encode(all_texts, show_progress=progress)
     n = len(records)
-    views = {name: vectors[i * n : (i + 1) * n] for i, name in enumerate(FIELD_VIEWS)}
-    passage_vectors = vectors[len(FIELD_VIEWS) * n :]
+    if previous is not None and np.shape(previous.views["document"])[1] != embedder.dimension:
+        previous = None  # another model: nothing to reuse
+    reused = _reusable_rows(records, previous)
+    fresh = [row for row in range(n) if row not in reused]
+    texts = {row: field_views(records[row], vocabulary) for row in fresh}
+    passages = {row: record_passages(records[row], row) for row in fresh}
+    # One encode call for everything keeps batches full and gives one progress bar.
+    all_texts = [texts[row][name] for name in FIELD_VIEWS for row in fresh]
+    all_texts += [vocabulary.expand(p.text) for row in fresh for p in passages[row]]
+    vectors = embedder.encode(all_texts, show_progress=progress) if all_texts else None
+    views, passage_vectors = _assemble(n, embedder.dimension, fresh, passages, vectors, reused, previous)
+    passage_count = len(passage_vectors)
     store = FaissStore.build(views["document"], kind)
 
     builds = index_dir / "builds"
@@ -74,7 +86,7 @@ def build_index(
             corpus_sha256=corpus.sha256,
             corpus_path=corpus.path,
             record_count=n,
-            passage_count=len(passages),
+            passage_count=passage_count,
             recipe_version=recipe_id(vocabulary.sha256),
             index_kind=store.kind,
             built_at=datetime.now(UTC),
@@ -92,6 +104,50 @@ def build_index(
         raise
     _remove_old_builds(builds, keep=final)
     return manifest
+
+
+def _reusable_rows(records: tuple[Partnership, ...], previous: EmbeddedCorpus | None) -> dict[int, int]:
+    """Row in the new corpus -> row in `previous`, for records whose embedded content is unchanged."""
+    if previous is None:
+        return {}
+    reused = {}
+    for row, record in enumerate(records):
+        old = previous.row_of.get(record.id)
+        if old is not None and previous.records[old] == record:
+            reused[row] = old
+    return reused
+
+
+def _assemble(
+    n: int,
+    dimension: int,
+    fresh: list[int],
+    passages: dict[int, list[Passage]],
+    vectors: Vectors | None,
+    reused: dict[int, int],
+    previous: EmbeddedCorpus | None,
+) -> tuple[dict[str, Vectors], Vectors]:
+    """The view and passage matrices in corpus order, from fresh vectors and reused rows."""
+    views = {name: np.zeros((n, dimension), dtype=np.float32) for name in FIELD_VIEWS}
+    fresh_views = len(FIELD_VIEWS) * len(fresh)
+    for i, name in enumerate(FIELD_VIEWS):
+        if vectors is not None:
+            views[name][fresh] = vectors[i * len(fresh) : (i + 1) * len(fresh)]
+        if previous is not None:
+            for row, old in reused.items():
+                views[name][row] = previous.views[name][old]
+    chunks: list[Vectors] = []
+    cursor = fresh_views
+    for row in range(n):
+        if previous is not None and row in reused:
+            span = previous.passage_range(reused[row])
+            chunks.append(np.asarray(previous.passage_vectors[span.start : span.stop], dtype=np.float32))
+        elif vectors is not None:
+            count = len(passages[row])
+            chunks.append(np.asarray(vectors[cursor : cursor + count], dtype=np.float32))
+            cursor += count
+    passage_vectors = np.concatenate(chunks) if chunks else np.zeros((0, dimension), dtype=np.float32)
+    return views, passage_vectors
 
 
 def load_index(
@@ -151,10 +207,20 @@ def _publish(index_dir: Path, build: Path) -> None:
     _fsync_directory(index_dir)
 
 
+STALE_STAGING_SECONDS = 3600  # a staging directory this old was left by a build that died
+
+
 def _remove_old_builds(builds: Path, keep: Path) -> None:
     for old in builds.iterdir():
-        if old != keep and not old.name.startswith(".staging-"):
-            shutil.rmtree(old, ignore_errors=True)
+        if old == keep:
+            continue
+        if old.name.startswith(".staging-"):
+            try:
+                if time.time() - old.stat().st_mtime < STALE_STAGING_SECONDS:
+                    continue  # maybe another build, still running
+            except OSError:
+                continue
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _fsync_tree(directory: Path) -> None:

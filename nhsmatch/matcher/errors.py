@@ -40,6 +40,14 @@ class UnknownPartnershipError(MatcherError):
         super().__init__(f"No partnership has id {record_id!r}; list ids with GET /v1/partnerships.")
 
 
+class DuplicatePartnershipError(MatcherError):
+    """A partnership with that id already exists."""
+
+    def __init__(self, record_id: str) -> None:
+        self.record_id = record_id
+        super().__init__(f"A partnership with id {record_id!r} already exists; replace it with PUT or pick another id.")
+
+
 class IndexNotBuiltError(MatcherError):
     """The index files are missing or unreadable."""
 

@@ -18,7 +18,10 @@ from .taxonomy import (
     TherapyArea,
 )
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# The pattern says "not only whitespace" in the JSON Schema too (min_length after stripping can't).
+# \x85 is named because JSON Schema's (ECMA) \s omits it while the validator's (Unicode) \s has it.
+NOT_BLANK = r"[^\s\x85]"
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, pattern=NOT_BLANK)]
 Year = Annotated[int, Field(ge=1948, le=2100)]  # the NHS was founded in 1948
 RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=120)]
 
@@ -61,7 +64,7 @@ class Partnership(_Frozen):
     start_year: Year | None = None
     end_year: Year | None = None
     arrangement: Arrangement
-    source_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    source_url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\x85]+$")]
     source_publisher: Text
 
     @model_validator(mode="after")
