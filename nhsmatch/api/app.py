@@ -9,9 +9,10 @@ from fastapi import FastAPI
 
 from .. import __version__
 from ..matcher.search import Matcher
+from .cache import MatchCache
 from .cors import ReadOnlyCORSMiddleware
 from .errors import install_error_handlers
-from .routes import health, match, partnerships
+from .routes import health, match, partnerships, stats
 from .service import load_matcher
 from .settings import Settings, get_settings
 from .state import MatcherState
@@ -37,8 +38,9 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     app = FastAPI(title="NHS partnership matcher", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.matcher_state = state
+    app.state.match_cache = MatchCache(results=settings.cache_size, embeddings=settings.embedding_cache_size)
     install_error_handlers(app)
-    for module in (health, match, partnerships):
+    for module in (health, match, partnerships, stats):
         app.include_router(module.router)
     app.add_middleware(ReadOnlyCORSMiddleware, allow_origins=settings.cors_origins)
     return app

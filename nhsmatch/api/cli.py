@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -55,12 +56,12 @@ def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     """Embed every record and write the index atomically."""
     from ..corpus import load_corpus
     from ..index.build import build_index
-    from ..index.embedder import SentenceTransformerEmbedder
+    from .service import load_settings_embedder
 
     settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
     configure_logging(settings.log_level)
     corpus = load_corpus(settings.corpus_path)
-    embedder = SentenceTransformerEmbedder(settings.model)
+    embedder = load_settings_embedder(settings)  # also leaves the ONNX encoder ready for `serve`
     manifest = build_index(corpus, embedder, settings.index_dir, progress=sys.stderr.isatty())
     click.echo(
         f"Built {manifest.index_kind} index of {manifest.record_count} records "
@@ -83,6 +84,9 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         from .service import load_matcher
 
         load_matcher(settings)
+        if not settings.encoder_threads:  # workers share the cores rather than each using them all
+            threads = max(1, (os.cpu_count() or 1) // workers)
+            os.environ["MATCHER_ENCODER_THREADS"] = str(threads)
     uvicorn.run(
         "nhsmatch.api.app:create_app",
         factory=True,

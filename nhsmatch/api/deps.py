@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from ..matcher.search import Matcher
+from .cache import MatchCache
 from .settings import Settings
 from .state import MatcherState
 
@@ -20,6 +21,11 @@ def get_matcher(request: Request) -> Matcher:
     return get_state(request).get()
 
 
+def get_cache(request: Request) -> MatchCache:
+    cache: MatchCache = request.app.state.match_cache
+    return cache
+
+
 def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -27,4 +33,5 @@ def get_app_settings(request: Request) -> Settings:
 
 StateDep = Annotated[MatcherState, Depends(get_state)]
 MatcherDep = Annotated[Matcher, Depends(get_matcher)]
+CacheDep = Annotated[MatchCache, Depends(get_cache)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

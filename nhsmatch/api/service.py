@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from ..corpus import load_corpus, load_organisation_names
+from ..index.batching import BatchingEmbedder
 from ..index.build import open_index
-from ..index.embedder import SentenceTransformerEmbedder
+from ..index.encoders import load_embedder
+from ..matcher.interfaces import Embedder
 from ..matcher.search import Matcher
 from .settings import Settings
 
+ENCODER_CACHE = "encoders"  # under the index directory, beside the builds
+
+
+def load_settings_embedder(settings: Settings) -> Embedder:
+    """The configured model on the configured runtime, with the thread count for this worker."""
+    return load_embedder(
+        settings.model,
+        settings.encoder,
+        cache_dir=settings.index_dir / ENCODER_CACHE,
+        threads=settings.encoder_threads or os.cpu_count() or 1,
+    )
+
 
 def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
-    """Validates the corpus, loads the model, and opens the index (rebuilding it if stale)."""
+    """Validates the corpus, loads the model, and opens the index (rebuilding it if stale).
+
+    Queries go through a BatchingEmbedder, so that concurrent requests share model calls.
+    """
     corpus = load_corpus(settings.corpus_path)
     names = load_organisation_names(settings.organisations_path)
-    embedder = SentenceTransformerEmbedder(settings.model)
+    embedder = load_settings_embedder(settings)
     embedded = open_index(settings.index_dir, corpus, embedder, progress=progress)
     version = f"{corpus.sha256[:16]}:{embedder.model_id}"
-    return Matcher(embedded, embedder, names, current_year=date.today().year, version=version)
+    batching = BatchingEmbedder(embedder, max_batch=settings.batch_size, max_wait_ms=settings.batch_wait_ms)
+    return Matcher(embedded, batching, names, current_year=date.today().year, version=version)

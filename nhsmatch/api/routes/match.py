@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from ...matcher.models import MatchResult
-from ..deps import MatcherDep, SettingsDep
+from ...matcher.search import Matcher
+from ..cache import MatchCache, normalise_challenge
+from ..deps import CacheDep, MatcherDep, SettingsDep
 from ..schemas import ErrorBody, MatchRequest, MatchResponse, PrecedentOut
 
 router = APIRouter(prefix="/v1", tags=["match"])
@@ -29,8 +31,26 @@ def to_response(result: MatchResult) -> MatchResponse:
     summary="Find precedents and likely partners for a challenge",
     responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
 )
-def match(request: MatchRequest, matcher: MatcherDep, settings: SettingsDep) -> MatchResponse:
+def match(request: MatchRequest, matcher: MatcherDep, settings: SettingsDep, cache: CacheDep) -> Response:
     if settings.log_challenges:
         log.info("challenge: %s", request.challenge)
-    result = matcher.match(request.challenge, limit=request.limit, filters=request.filters, near=request.near)
-    return to_response(result)
+    return Response(cached_match(request, matcher, cache), media_type="application/json")
+
+
+def cached_match(request: MatchRequest, matcher: Matcher, cache: MatchCache) -> bytes:
+    """The response's JSON, from the cache when this request was answered before."""
+    key = cache.result_key(request, matcher.version)
+    body = cache.results.get(key)
+    if body is None:
+        challenge = normalise_challenge(request.challenge)
+        embedding_key = cache.embedding_key(challenge, matcher.version)
+        vector = cache.embeddings.get(embedding_key)
+        if vector is None:
+            vector = matcher.embedder.encode([challenge])[0]
+            cache.embeddings.put(embedding_key, vector)
+        result = matcher.match(
+            challenge, limit=request.limit, filters=request.filters, near=request.near, query_vector=vector
+        )
+        body = to_response(result).model_dump_json().encode()
+        cache.results.put(key, body)
+    return body
