@@ -83,7 +83,7 @@ async def get_status(port: int, path: str) -> int | None:
 
 
 async def run_load(port: int, bodies: Iterator[bytes], *, concurrency: int, seconds: float) -> LoadResult:
-    """POSTs bodies to /v1/match from `concurrency` connections until the time is up."""
+    """POSTs bodies to /v1/match from `concurrency` connections until the time (or the bodies) run out."""
     latencies: list[float] = []
     errors = 0
     deadline = time.perf_counter() + seconds
@@ -92,8 +92,10 @@ async def run_load(port: int, bodies: Iterator[bytes], *, concurrency: int, seco
         nonlocal errors
         connection = await Connection.open(port)
         try:
-            while time.perf_counter() < deadline:
-                body = next(bodies)  # one event loop: the shared iterator needs no lock
+            # One event loop: the shared iterator needs no lock. A finite one ends the run early.
+            for body in bodies:
+                if time.perf_counter() >= deadline:
+                    break
                 started = time.perf_counter()
                 status, _ = await connection.request("POST", "/v1/match", body)
                 if status == 200:

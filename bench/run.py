@@ -201,6 +201,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per scenario and server; medians reported")
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each run")
     parser.add_argument("--cold-starts", type=int, default=3)
+    parser.add_argument("--reuse-index", action="store_true", help="skip the build when bench/results/index exists")
     args = parser.parse_args()
     if args.quick:
         args.repeats, args.seconds, args.cold_starts = 1, 2.0, 1
@@ -212,7 +213,8 @@ def main() -> None:
         "settings": {"repeats": args.repeats, "seconds": args.seconds, "repeat_share": REPEAT_SHARE},
     }
     print("building the index of the shipped corpus ...", flush=True)
-    report["build"] = build_index(index_dir)
+    reuse = args.reuse_index and (index_dir / "current").exists()
+    report["build"] = None if reuse else build_index(index_dir)
     cold: dict[str, list[float]] = {"ours": [], "baseline": []}
     for _, name in itertools.product(range(args.cold_starts), cold):
         server, seconds = start_server(name, index_dir)

@@ -61,7 +61,8 @@ def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
     configure_logging(settings.log_level)
     corpus = load_corpus(settings.corpus_path)
-    embedder = load_settings_embedder(settings)  # also leaves the ONNX encoder ready for `serve`
+    # Every core for the one big encode; this also leaves the ONNX encoder ready for `serve`.
+    embedder = load_settings_embedder(settings, threads=os.cpu_count())
     manifest = build_index(corpus, embedder, settings.index_dir, progress=sys.stderr.isatty())
     click.echo(
         f"Built {manifest.index_kind} index of {manifest.record_count} records "
@@ -84,9 +85,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         from .service import load_matcher
 
         load_matcher(settings)
-        if not settings.encoder_threads:  # workers share the cores rather than each using them all
-            threads = max(1, (os.cpu_count() or 1) // workers)
-            os.environ["MATCHER_ENCODER_THREADS"] = str(threads)
+        if not settings.encoder_calls:  # workers share the cores rather than each using them all
+            os.environ["MATCHER_ENCODER_CALLS"] = str(max(1, (os.cpu_count() or 1) // workers))
     uvicorn.run(
         "nhsmatch.api.app:create_app",
         factory=True,

@@ -16,13 +16,13 @@ from .settings import Settings
 ENCODER_CACHE = "encoders"  # under the index directory, beside the builds
 
 
-def load_settings_embedder(settings: Settings) -> Embedder:
-    """The configured model on the configured runtime, with the thread count for this worker."""
+def load_settings_embedder(settings: Settings, *, threads: int | None = None) -> Embedder:
+    """The configured model on the configured runtime; `threads` per model call (default: settings)."""
     return load_embedder(
         settings.model,
         settings.encoder,
         cache_dir=settings.index_dir / ENCODER_CACHE,
-        threads=settings.encoder_threads or os.cpu_count() or 1,
+        threads=threads or settings.encoder_threads,
     )
 
 
@@ -46,5 +46,10 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     embedded = open_index(settings.index_dir, corpus, embedder, progress=progress)
     _one_blas_thread_per_request()
     version = f"{corpus.sha256[:16]}:{embedder.model_id}"
-    batching = BatchingEmbedder(embedder, max_batch=settings.batch_size, max_wait_ms=settings.batch_wait_ms)
+    batching = BatchingEmbedder(
+        embedder,
+        max_batch=settings.batch_size,
+        max_wait_ms=settings.batch_wait_ms,
+        workers=settings.encoder_calls or os.cpu_count() or 1,
+    )
     return Matcher(embedded, batching, names, current_year=date.today().year, version=version)

@@ -1,10 +1,11 @@
 """BatchingEmbedder: concurrent encode calls share one model call.
 
-Encoding a batch of 16 short texts costs little more than encoding one, and a 2-core machine runs
-one model call well but several at once badly. So request threads queue their texts and one
-worker thread encodes whatever is queued in a single call. While that call runs, new requests
-queue up and form the next batch, so a lone request never waits for company; the worker waits up
-to `max_wait_ms` for more texts only when the previous batch was shared, that is, under load.
+A batch of texts costs the model less per text than the same texts one by one, and a small
+machine runs a few model calls well but many at once badly. So request threads queue their texts
+and `workers` threads (one per core by default) each encode whatever is queued in one call. While
+calls run, new requests queue up and form the next batch, so a lone request never waits for
+company; a worker waits up to `max_wait_ms` for more texts only when its previous batch was
+shared, that is, under load.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ class BatchingEmbedder:
     """Wraps an Embedder; thread-safe. Calls of more than `max_batch` texts (index builds) go
     straight to the model."""
 
-    def __init__(self, inner: Embedder, *, max_batch: int = 16, max_wait_ms: float = 2.0) -> None:
+    def __init__(self, inner: Embedder, *, max_batch: int = 16, max_wait_ms: float = 2.0, workers: int = 1) -> None:
         self.inner = inner
         self.model_id = inner.model_id
         self.dimension = inner.dimension
@@ -50,7 +51,8 @@ class BatchingEmbedder:
         self.max_wait = max_wait_ms / 1000
         self._queue: deque[_Request] = deque()
         self._ready = threading.Condition()
-        self._worker: threading.Thread | None = None
+        self.workers = workers
+        self._started = False
         self._batches = self._texts = self._largest = 0
 
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors:
@@ -58,9 +60,10 @@ class BatchingEmbedder:
             return self.inner.encode(texts, show_progress=show_progress)
         request = _Request(list(texts))
         with self._ready:
-            if self._worker is None:  # started on first use, so that forked workers each get their own
-                self._worker = threading.Thread(target=self._run, name="encode-batcher", daemon=True)
-                self._worker.start()
+            if not self._started:  # started on first use, so that forked processes each get their own
+                for number in range(self.workers):
+                    threading.Thread(target=self._run, name=f"encode-batcher-{number}", daemon=True).start()
+                self._started = True
             self._queue.append(request)
             self._ready.notify()
         request.done.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +14,7 @@ from nhsmatch.api.cache import LRUCache, MatchCache
 from nhsmatch.api.schemas import MatchRequest
 from nhsmatch.api.settings import Settings
 from nhsmatch.matcher.search import Matcher
+from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
 
@@ -105,3 +107,12 @@ def test_cached_embeddings_are_the_model_s(full_matcher: Matcher) -> None:
     cached = cache.embeddings.get(MatchCache.embedding_key(f"{AF_CHALLENGE}  ", "v1"))
     assert cached is not None
     np.testing.assert_array_equal(cached, vector)
+
+
+def test_the_served_encoder_batches_and_reports_it(tmp_path: Path) -> None:
+    app = create_app(Settings(corpus_path=TINY_CORPUS_PATH, index_dir=tmp_path))
+    with TestClient(app) as client:
+        assert app.state.matcher_state.wait(timeout=300)
+        assert client.post("/v1/match", json={"challenge": AF_CHALLENGE}).status_code == 200
+        batching = client.get("/v1/stats").json()["batching"]
+    assert batching == {"batches": 1, "texts": 1, "mean_batch": 1.0, "largest_batch": 1}

@@ -14,7 +14,7 @@ import pytest
 
 from nhsmatch.index.embedder import BUNDLED_MODEL, SentenceTransformerEmbedder, bundled_model_path
 from nhsmatch.index.encoders import load_embedder
-from nhsmatch.index.onnx_embedder import OnnxEmbedder, onnx_model_path, supports_onnx
+from nhsmatch.index.onnx_embedder import OnnxEmbedder, onnx_model_path, padding_aware_batches, supports_onnx
 from tests.conftest import DEV_QUERIES
 
 
@@ -82,3 +82,14 @@ def test_a_pipeline_the_export_cannot_reproduce_falls_back_to_torch(
     assert isinstance(embedder, SentenceTransformerEmbedder)
     assert "using torch" in caplog.text
     assert not (tmp_path / "encoders").exists()
+
+
+def test_padding_aware_batches_split_by_length_and_cover_every_text() -> None:
+    even = padding_aware_batches([40] * 20, 16)
+    assert len(even) == 2  # as few calls as max_batch allows when padding costs nothing
+    assert [i for batch in even for i in range(20)[batch]] == list(range(20))
+    mixed = [10, 11, 12, 12, 200, 210]
+    batches = padding_aware_batches(mixed, 16)
+    assert batches == [slice(0, 4), slice(4, 6)]  # the short texts don't pay for the long ones
+    assert padding_aware_batches([], 16) == []
+    assert padding_aware_batches([30], 16) == [slice(0, 1)]
