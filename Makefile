@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test install install-test browser lint eval bench clean
+.PHONY: run test install install-test browser lint eval bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: install-test browser ## install and run the whole test suite
 
 eval: install ## ranking quality on the dev set
 	$(BIN)/matcher eval
+
+bench: install-test ## the service against a naive baseline over loopback HTTP (~7 min; QUICK=1: ~3 min)
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
+
+bench-scale: install-test ## build and search synthetic corpora of 10k and 100k records (~15 min)
+	$(BIN)/python -m bench.scale
 
 clean:
 	rm -rf .matcher-index test-artifacts .pytest_cache

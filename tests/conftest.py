@@ -20,6 +20,8 @@ from nhsmatch.matcher.vocabulary import Vocabulary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY_CORPUS_PATH = FIXTURES / "tiny.jsonl"
+# The queries of the development evaluation set: realistic challenges, as users write them.
+DEV_QUERIES = (FIXTURES / "dev_queries.txt").read_text(encoding="utf-8").splitlines()
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,11 @@ from fastapi import FastAPI
 
 from .. import __version__
 from ..matcher.search import Matcher
+from .cache import MatchCache
 from .cors import ReadOnlyCORSMiddleware
 from .errors import install_error_handlers
 from .observability import install_observability
-from .routes import admin, health, match, partnerships, web
+from .routes import admin, health, match, partnerships, stats, web
 from .security import install_request_limits, install_security_headers
 from .service import load_matcher
 from .settings import Settings, get_settings
@@ -40,8 +41,9 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     app = FastAPI(title="NHS partnership matcher", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     app.state.matcher_state = state
+    app.state.match_cache = MatchCache(results=settings.cache_size, embeddings=settings.embedding_cache_size)
     install_error_handlers(app)
-    for module in (health, match, partnerships, admin, web):
+    for module in (health, match, partnerships, stats, admin, web):
         app.include_router(module.router)
     app.state.corpus_writer = CorpusWriter(settings, state)
     install_request_limits(app, settings)  # inside CORS, so the widget can read a 429

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -58,13 +59,14 @@ def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     """Embed every record and write the index atomically."""
     from ..corpus import load_corpus, load_vocabulary
     from ..index.build import build_index
-    from ..index.embedder import SentenceTransformerEmbedder
+    from .service import load_settings_embedder
     from .writes import served_corpus_path
 
     settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
     configure_logging(settings.log_level)
     corpus = load_corpus(served_corpus_path(settings))
-    embedder = SentenceTransformerEmbedder(settings.model)
+    # Every core for the one big encode; this also leaves the ONNX encoder ready for `serve`.
+    embedder = load_settings_embedder(settings, threads=os.cpu_count())
     vocabulary = load_vocabulary(settings.vocabulary_path)
     manifest = build_index(corpus, embedder, vocabulary, settings.index_dir, progress=sys.stderr.isatty())
     click.echo(
@@ -90,6 +92,8 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         from .service import load_matcher
 
         load_matcher(settings)
+        if not settings.encoder_calls:  # workers share the cores rather than each using them all
+            os.environ["MATCHER_ENCODER_CALLS"] = str(max(1, (os.cpu_count() or 1) // workers))
     uvicorn.run(
         "nhsmatch.api.app:create_app",
         factory=True,

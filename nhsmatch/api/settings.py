@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH, DEFAULT_VOCABULARY_PATH
 from ..index.embedder import BUNDLED_MODEL
+from ..index.encoders import EncoderRuntime
 
 
 class Settings(BaseSettings):
@@ -20,6 +21,13 @@ class Settings(BaseSettings):
     vocabulary_path: Path = Field(DEFAULT_VOCABULARY_PATH, description="Curated NHS vocabulary.")
     index_dir: Path = Field(Path(".matcher-index"), description="Where built index files go.")
     model: str = Field(BUNDLED_MODEL, description="'bundled', or a local sentence-transformers model directory.")
+    encoder: EncoderRuntime = Field("onnx", description="'onnx' (ONNX Runtime, fast start) or 'torch'.")
+    encoder_threads: int = Field(1, ge=1, description="Threads of one model call.")
+    encoder_calls: int = Field(0, ge=0, description="Model calls at once per worker; 0: cores per worker.")
+    batch_size: int = Field(16, ge=1, description="Most challenges encoded together in one model call.")
+    batch_wait_ms: float = Field(2.0, ge=0, description="Longest wait for more challenges to batch, under load.")
+    cache_size: int = Field(1024, ge=0, description="Match responses kept in memory per worker (0: none).")
+    embedding_cache_size: int = Field(4096, ge=0, description="Challenge embeddings kept per worker (0: none).")
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     cors_origins: list[str] = Field(["*"], description="Origins allowed to call the read endpoints.")

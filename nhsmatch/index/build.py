@@ -167,8 +167,10 @@ def load_index(
             if not path.is_file() or file_sha256(path) != expected:
                 raise IndexNotBuiltError(f"Index file {path} is missing or corrupt; run `matcher build`.")
     try:
-        views = {name: np.load(directory / f"{name}.npy", mmap_mode="r") for name in FIELD_VIEWS}
-        passage_vectors = np.load(directory / PASSAGES_FILE, mmap_mode="r")
+        # Memory-mapped: workers share one copy through the page cache. Plain ndarray views of the
+        # maps, because np.memmap's subclass hooks cost microseconds on every row lookup.
+        views = {name: np.asarray(np.load(directory / f"{name}.npy", mmap_mode="r")) for name in FIELD_VIEWS}
+        passage_vectors = np.asarray(np.load(directory / PASSAGES_FILE, mmap_mode="r"))
     except (OSError, ValueError) as err:
         raise IndexNotBuiltError(f"Unreadable vectors in {directory}; run `matcher build`.") from err
     store = FaissStore.load(directory / STORE_FILE)

@@ -34,14 +34,17 @@ def resolve_model(model: str) -> tuple[Path, str]:
 class SentenceTransformerEmbedder:
     """Encodes texts to L2-normalised float32 vectors, so inner product is cosine similarity."""
 
-    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 32) -> None:
+    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 32, *, threads: int = 0) -> None:
         path, self.model_id = resolve_model(model)
         if not path.is_dir():
             raise ModelLoadError(f"No model directory at {path}; set MATCHER_MODEL to a local model.")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub: weights are local
+        import torch
         from sentence_transformers import SentenceTransformer  # slow import: only when needed
         from transformers.utils import logging as transformers_logging
 
+        if threads:
+            torch.set_num_threads(threads)
         transformers_logging.disable_progress_bar()  # "Loading weights" bars would pollute CLI output
         try:
             self._model = SentenceTransformer(str(path), device="cpu")

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 _SUFFIXES = re.compile(r"(?:\s+(?:ltd|limited|plc|inc|llc|gmbh|co|uk|ukie|uk and ireland|uk ireland|and ireland))+$")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
+@lru_cache(maxsize=65536)  # every match ranks the same few thousand names again: key each once
 def organisation_key(name: str) -> str:
     """A comparison key: case, punctuation, "&", a leading "the" and legal suffixes don't count."""
     key = name.lower().replace("&", " and ")

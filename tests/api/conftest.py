@@ -42,7 +42,9 @@ def api_url(full_settings: Settings, full_matcher: Matcher) -> Iterator[str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(full_settings, matcher=full_matcher), log_level="warning", lifespan="on")
+    # Every page load comes from one address; the limiter has tests of its own (test_protections).
+    settings = full_settings.model_copy(update={"rate_limit": "off"})
+    config = uvicorn.Config(create_app(settings, matcher=full_matcher), log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="api-server", daemon=True)
     thread.start()

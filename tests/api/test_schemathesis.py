@@ -50,12 +50,19 @@ OPERATIONS = (
     "DELETE /v1/partnerships/{record_id}",
     "GET /v1/partnerships/{record_id}/similar",
     "GET /v1/facets",
+    "GET /v1/stats",
     "GET /healthz",
     "GET /readyz",
 )
 # Operations whose schema can describe an invalid request (a body, query or constrained path
 # parameter); the rest accept anything a request to them can carry.
-ACCEPTING_ANYTHING = {"GET /v1/partnerships/{record_id}", "GET /v1/facets", "GET /healthz", "GET /readyz"}
+ACCEPTING_ANYTHING = {
+    "GET /v1/partnerships/{record_id}",
+    "GET /v1/facets",
+    "GET /v1/stats",
+    "GET /healthz",
+    "GET /readyz",
+}
 CASES = [(label, GenerationMode.POSITIVE) for label in OPERATIONS] + [
     (label, GenerationMode.NEGATIVE) for label in OPERATIONS if label not in ACCEPTING_ANYTHING
 ]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
+from fastapi.concurrency import run_in_threadpool
 
 from ...matcher.models import MatchResult
-from ..deps import MatcherDep, SettingsDep
+from ...matcher.search import Matcher
+from ..cache import MatchCache, normalise_challenge
+from ..deps import CacheDep, MatcherDep, SettingsDep
 from ..schemas import ErrorBody, MatchRequest, MatchResponse, PrecedentOut
 
 router = APIRouter(prefix="/v1", tags=["match"])
@@ -29,8 +32,27 @@ def to_response(result: MatchResult) -> MatchResponse:
     summary="Find precedents and likely partners for a challenge",
     responses={422: {"model": ErrorBody}, 503: {"model": ErrorBody}},
 )
-def match(request: MatchRequest, matcher: MatcherDep, settings: SettingsDep) -> MatchResponse:
+async def match(request: MatchRequest, matcher: MatcherDep, settings: SettingsDep, cache: CacheDep) -> Response:
     if settings.log_challenges:
         log.info("challenge: %s", request.challenge)
-    result = matcher.match(request.challenge, limit=request.limit, filters=request.filters, near=request.near)
-    return to_response(result)
+    # A repeated challenge is answered on the event loop; only new ones need a thread for the model.
+    key = cache.result_key(request, matcher.version)
+    body = cache.results.get(key)
+    if body is None:
+        body = await run_in_threadpool(compute_match, request, matcher, cache)
+        cache.results.put(key, body)
+    return Response(body, media_type="application/json")
+
+
+def compute_match(request: MatchRequest, matcher: Matcher, cache: MatchCache) -> bytes:
+    """The response's JSON; the challenge's embedding comes from the cache when it was seen before."""
+    challenge = normalise_challenge(request.challenge)
+    embedding_key = cache.embedding_key(challenge, matcher.version)
+    vector = cache.embeddings.get(embedding_key)
+    if vector is None:
+        vector = matcher.embed_challenge(challenge)
+        cache.embeddings.put(embedding_key, vector)
+    result = matcher.match(
+        challenge, limit=request.limit, filters=request.filters, near=request.near, query_vector=vector
+    )
+    return to_response(result).model_dump_json().encode()
