@@ -10,6 +10,7 @@ from ..corpus import load_corpus, load_organisation_names, load_vocabulary
 from ..index.batching import BatchingEmbedder
 from ..index.build import open_index
 from ..index.encoders import load_embedder
+from ..index.onnx_embedder import OnnxEmbedder
 from ..matcher.interfaces import Embedder
 from ..matcher.search import Matcher
 from .settings import Settings
@@ -53,10 +54,11 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     embedded = open_index(settings.index_dir, corpus, embedder, vocabulary, progress=progress)
     _tune_threads_for_serving()
     version = f"{corpus.sha256[:16]}:{embedder.model_id}"
+    calls = settings.encoder_calls or os.cpu_count() or 1
+    # A lone request is encoded on all this worker's cores by a second ONNX session (~100 MB):
+    # torch's thread count is global to the process, so it gets no such session.
+    solo = load_settings_embedder(settings, threads=calls) if calls > 1 and isinstance(embedder, OnnxEmbedder) else None
     batching = BatchingEmbedder(
-        embedder,
-        max_batch=settings.batch_size,
-        max_wait_ms=settings.batch_wait_ms,
-        workers=settings.encoder_calls or os.cpu_count() or 1,
+        embedder, max_batch=settings.batch_size, max_wait_ms=settings.batch_wait_ms, workers=calls, solo=solo
     )
     return Matcher(embedded, batching, names, vocabulary, current_year=date.today().year, version=version)

@@ -22,8 +22,10 @@ class Settings(BaseSettings):
     index_dir: Path = Field(Path(".matcher-index"), description="Where built index files go.")
     model: str = Field(BUNDLED_MODEL, description="'bundled', or a local sentence-transformers model directory.")
     encoder: EncoderRuntime = Field("onnx", description="'onnx' (ONNX Runtime, fast start) or 'torch'.")
-    encoder_threads: int = Field(1, ge=1, description="Threads of one model call.")
-    encoder_calls: int = Field(0, ge=0, description="Model calls at once per worker; 0: cores per worker.")
+    encoder_threads: int = Field(1, ge=1, description="Threads of each model call while several run at once.")
+    encoder_calls: int = Field(
+        0, ge=0, description="Model calls at once per worker (a lone one uses this many threads); 0: cores per worker."
+    )
     batch_size: int = Field(16, ge=1, description="Most challenges encoded together in one model call.")
     batch_wait_ms: float = Field(2.0, ge=0, description="Longest wait for more challenges to batch, under load.")
     cache_size: int = Field(1024, ge=0, description="Match responses kept in memory per worker (0: none).")

@@ -5,7 +5,9 @@ machine runs a few model calls well but many at once badly. So request threads q
 and `workers` threads (one per core by default) each encode whatever is queued in one call. While
 calls run, new requests queue up and form the next batch, so a lone request never waits for
 company; a worker waits up to `max_wait_ms` for more texts only when its previous batch was
-shared, that is, under load.
+shared, that is, under load. A call with nothing else running or queued can go to `solo`, the same
+model set to use every core, because one thread per call is best under load but slow for a lone
+request.
 """
 
 from __future__ import annotations
@@ -43,8 +45,17 @@ class BatchingEmbedder:
     """Wraps an Embedder; thread-safe. Calls of more than `max_batch` texts (index builds) go
     straight to the model."""
 
-    def __init__(self, inner: Embedder, *, max_batch: int = 16, max_wait_ms: float = 2.0, workers: int = 1) -> None:
+    def __init__(
+        self,
+        inner: Embedder,
+        *,
+        max_batch: int = 16,
+        max_wait_ms: float = 2.0,
+        workers: int = 1,
+        solo: Embedder | None = None,
+    ) -> None:
         self.inner = inner
+        self.solo = solo
         self.model_id = inner.model_id
         self.dimension = inner.dimension
         self.max_batch = max_batch
@@ -53,6 +64,7 @@ class BatchingEmbedder:
         self._ready = threading.Condition()
         self.workers = workers
         self._started = False
+        self._busy = 0  # workers in a model call
         self._batches = self._texts = self._largest = 0
 
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors:
@@ -91,13 +103,19 @@ class BatchingEmbedder:
                 self._batches += 1
                 self._texts += len(texts)
                 self._largest = max(self._largest, len(texts))
+                alone = self._busy == 0 and not self._queue
+                self._busy += 1
+            embedder = self.solo if alone and self.solo is not None else self.inner
             try:
-                vectors = self.inner.encode(texts)
+                vectors = embedder.encode(texts)
             except BaseException as err:  # every caller of the failed batch gets the error
                 for request in batch:
                     request.error = err
                     request.done.set()
                 continue
+            finally:
+                with self._ready:
+                    self._busy -= 1
             start = 0
             for request in batch:
                 request.vectors = np.ascontiguousarray(vectors[start : start + len(request.texts)])

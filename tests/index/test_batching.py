@@ -99,3 +99,20 @@ def test_a_failed_model_call_raises_in_every_caller_and_the_batcher_goes_on() ->
     for _ in range(2):
         with pytest.raises(RuntimeError, match="model crashed"):
             batcher.encode(["a challenge"])
+
+
+def test_a_lone_call_goes_to_the_solo_embedder_and_concurrent_ones_do_not(
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    gate = threading.Event()
+    solo = CountingEmbedder(embedder, gate)
+    inner = CountingEmbedder(embedder)
+    batcher = BatchingEmbedder(inner, workers=2, solo=solo, max_wait_ms=0)
+    with ThreadPoolExecutor(2) as pool:
+        lone = pool.submit(batcher.encode, DEV_QUERIES[:1])
+        _wait_until(lambda: solo.calls == [1])  # nothing else ran: the solo embedder, held at the gate
+        concurrent = batcher.encode(DEV_QUERIES[1:2])  # one call is running: the per-call embedder
+        assert inner.calls == [1]
+        gate.set()
+        np.testing.assert_allclose(lone.result(), embedder.encode(DEV_QUERIES[:1]), atol=1e-5)
+    np.testing.assert_allclose(concurrent, embedder.encode(DEV_QUERIES[1:2]), atol=1e-5)
