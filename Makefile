@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 
-.PHONY: run test install install-test browser lint eval bench bench-scale clean
+.PHONY: run test install install-test browser eval bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,9 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
+# MALLOC_ARENA_MAX: fewer glibc arenas keep a many-threaded server's memory flat (README, Soak).
 run: install ## install, build the index if needed, and serve on http://127.0.0.1:8000
-	$(BIN)/matcher serve
+	MALLOC_ARENA_MAX=2 $(BIN)/matcher serve
 
 test: install-test browser ## install and run the whole test suite
 	$(BIN)/ruff check .
