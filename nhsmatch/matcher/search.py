@@ -1,8 +1,8 @@
 """Matcher: ranks past partnerships against a challenge and names likely partners.
 
 Ranking (weights chosen on the dev set; README "Matching quality" has the table):
-1. The challenge is embedded twice, as written and expanded with the NHS vocabulary; the mean of
-   the two vectors is the query. Precedent texts were expanded the same way when indexed.
+1. The challenge is embedded and nudged (weight 0.15) towards the vectors of the vocabulary
+   concepts it names. Precedent texts were expanded with the concepts' names when indexed.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
@@ -54,7 +54,7 @@ class Ranking:
     intervention: float = 0.15
     best_passage: float = 0.25
     lexical_weight: float = 0.15
-    expanded_query_share: float = 0.5
+    concept_nudge: float = 0.15
     company_cap: int = 3
     company_penalty: float = 0.02
     diversity_window: int = 10
@@ -98,6 +98,8 @@ class Matcher:
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
         self._concepts = [vocabulary.find(f"{r.title} {r.challenge} {r.intervention}") for r in corpus.records]
+        names = [concept.name for concept in vocabulary.concepts]
+        self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))
 
     def with_ranking(self, ranking: Ranking) -> Matcher:
         """The same corpus and model ranked another way (for evaluation)."""
@@ -120,14 +122,14 @@ class Matcher:
         return self.corpus.records[self._row(record_id)]
 
     def embed_challenge(self, challenge: str) -> Vectors:
-        """The query vector: the mean of the challenge as written and as vocabulary-expanded."""
-        expanded = self.vocabulary.expand(challenge)
-        if expanded == challenge:
-            return self.embedder.encode([challenge])[0]
-        raw, rich = self.embedder.encode([challenge, expanded])
-        share = self.ranking.expanded_query_share
-        query = (1 - share) * raw + share * rich
-        return np.asarray(query / np.linalg.norm(query), dtype=np.float32)
+        """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near
+        "atrial fibrillation" for the price of one model call (concept vectors are computed once)."""
+        vector = self.embedder.encode([challenge])[0]
+        concepts = self.vocabulary.find(challenge)
+        if concepts and self.ranking.concept_nudge:
+            nudge = np.mean([self._concept_vectors[c.name] for c in concepts], axis=0)
+            vector = vector + self.ranking.concept_nudge * nudge
+        return np.asarray(vector / np.linalg.norm(vector), dtype=np.float32)
 
     def match(
         self,

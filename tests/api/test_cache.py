@@ -114,7 +114,8 @@ def test_the_served_encoder_batches_and_reports_it(tmp_path: Path) -> None:
     app = create_app(Settings(corpus_path=TINY_CORPUS_PATH, index_dir=tmp_path))
     with TestClient(app) as client:
         assert app.state.matcher_state.wait(timeout=300)
+        before = client.get("/v1/stats").json()["batching"]  # start-up encodes the concept names
         assert client.post("/v1/match", json={"challenge": AF_CHALLENGE}).status_code == 200
-        batching = client.get("/v1/stats").json()["batching"]
-    # One model call for the challenge as written and as vocabulary-expanded.
-    assert batching == {"batches": 1, "texts": 2, "mean_batch": 2.0, "largest_batch": 2}
+        after = client.get("/v1/stats").json()["batching"]
+    assert (after["batches"] - before["batches"], after["texts"] - before["texts"]) == (1, 1)
+    assert after["largest_batch"] >= 1 and after["mean_batch"] >= 1
