@@ -121,11 +121,11 @@ class Matcher:
     def get(self, record_id: str) -> Partnership:
         return self.corpus.records[self._row(record_id)]
 
-    def embed_challenge(self, challenge: str) -> Vectors:
+    def embed_challenge(self, challenge: str, concepts: Sequence[Concept] | None = None) -> Vectors:
         """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near
         "atrial fibrillation" for the price of one model call (concept vectors are computed once)."""
         vector = self.embedder.encode([challenge])[0]
-        concepts = self.vocabulary.find(challenge)
+        concepts = self.vocabulary.find(challenge) if concepts is None else concepts
         if concepts and self.ranking.concept_nudge:
             nudge = np.mean([self._concept_vectors[c.name] for c in concepts], axis=0)
             vector = vector + self.ranking.concept_nudge * nudge
@@ -142,10 +142,10 @@ class Matcher:
     ) -> MatchResult:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence."""
         filters = filters or Filters()
-        query = self.embed_challenge(challenge) if query_vector is None else query_vector
-        lexical_query = self.vocabulary.expand(challenge)
-        rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
         challenge_concepts = self.vocabulary.find(challenge)
+        query = self.embed_challenge(challenge, challenge_concepts) if query_vector is None else query_vector
+        lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
+        rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
         precedents = [
             self._precedent(query, int(row), float(score), challenge_concepts)
             for row, score in zip(rows[:limit], scores[:limit], strict=True)
@@ -267,9 +267,14 @@ class Matcher:
             return float(scores[i]) - r.company_penalty * max(0, excess)
 
         while remaining and len(picked_rows) < r.diversity_window:
-            best = max(remaining, key=lambda i: (penalised(i), -i))
+            best, best_score = remaining[0], penalised(remaining[0])
+            for i in remaining[1:]:  # in score order, and a penalty only lowers a score:
+                if scores[i] <= best_score:  # nothing from here on can win
+                    break
+                if penalised(i) > best_score:
+                    best, best_score = i, penalised(i)
             picked_rows.append(rows[best])
-            picked_scores.append(max(0.0, penalised(best)))
+            picked_scores.append(max(0.0, best_score))
             counts.update(self._companies[rows[best]])
             remaining.remove(best)
         tail = sorted(remaining, key=lambda i: (-penalised(i), i))

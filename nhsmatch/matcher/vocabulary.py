@@ -6,7 +6,7 @@ The curated data lives in corpus/data/vocabulary.toml; this module only applies 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 # How a shared concept is put to the user, by kind.
@@ -57,9 +57,10 @@ class Vocabulary:
         """The concepts mentioned in a text, in vocabulary order."""
         return [concept for concept, pattern in zip(self.concepts, self._patterns, strict=True) if pattern.search(text)]
 
-    def expand(self, text: str) -> str:
-        """The text followed by the names of the concepts it mentions, so synonyms meet."""
-        names = [c.name for c in self.find(text)]
+    def expand(self, text: str, concepts: Sequence[Concept] | None = None) -> str:
+        """The text followed by the names of the concepts it mentions, so synonyms meet.
+        Pass `concepts` when `find(text)` is already known."""
+        names = [c.name for c in (self.find(text) if concepts is None else concepts)]
         return f"{text} ({'; '.join(names)})" if names else text
 
     @staticmethod
