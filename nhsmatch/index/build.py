@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import __version__
 from ..corpus import Corpus
+from ..corpus.store import fsync_directory
 from ..matcher.embedded import EmbeddedCorpus
 from ..matcher.errors import IndexMismatchError, IndexNotBuiltError, MatcherError
 from ..matcher.interfaces import Embedder, Vectors
@@ -206,7 +207,7 @@ def _publish(index_dir: Path, build: Path) -> None:
     temporary = index_dir / f".{CURRENT_LINK}-{uuid.uuid4().hex[:8]}"
     temporary.symlink_to(build.relative_to(index_dir))
     os.replace(temporary, link)  # atomic: readers see the old build or the new one
-    _fsync_directory(index_dir)
+    fsync_directory(index_dir)
 
 
 STALE_STAGING_SECONDS = 3600  # a staging directory this old was left by a build that died
@@ -229,12 +230,4 @@ def _fsync_tree(directory: Path) -> None:
     for path in directory.iterdir():
         with path.open("rb") as handle:
             os.fsync(handle.fileno())
-    _fsync_directory(directory)
-
-
-def _fsync_directory(directory: Path) -> None:
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync_directory(directory)
