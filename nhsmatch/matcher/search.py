@@ -15,6 +15,7 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,17 +103,10 @@ class Matcher:
         self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))
 
     def with_ranking(self, ranking: Ranking) -> Matcher:
-        """The same corpus and model ranked another way (for evaluation)."""
-        return Matcher(
-            self.corpus,
-            self.embedder,
-            self.names,
-            self.vocabulary,
-            current_year=self.current_year,
-            version=self.version,
-            ranking=ranking,
-            thresholds=self.thresholds,
-        )
+        """The same corpus and model ranked another way (for evaluation); nothing is recomputed."""
+        other = copy.copy(self)
+        other.ranking = ranking
+        return other
 
     @property
     def records(self) -> tuple[Partnership, ...]:
