@@ -131,13 +131,13 @@ def step_probe(size: int) -> dict[str, Any]:
     load_seconds = time.perf_counter() - started
     rss_after_load = _rss_mb("VmRSS")
     queries = DEV_QUERIES.read_text(encoding="utf-8").splitlines()
-    vectors = np.stack([matcher.embed_challenge(query) for query in queries])
+    vectors = np.stack([matcher.encode_challenge(query) for query in queries])
 
     def timed(filters: Filters | None = None) -> tuple[list[float], list[list[str]]]:
         times, ids = [], []
         for query, vector in zip(queries * 3, np.concatenate([vectors] * 3), strict=True):
             started = time.perf_counter()
-            result = matcher.match(query, limit=TOP_K, filters=filters, query_vector=vector)
+            result = matcher.match(query, limit=TOP_K, filters=filters, encoded=vector)
             times.append((time.perf_counter() - started) * 1000)
             ids.append([p.record.id for p in result.precedents])
         return times, ids[: len(queries)]

@@ -115,13 +115,17 @@ class Matcher:
     def get(self, record_id: str) -> Partnership:
         return self.corpus.records[self._row(record_id)]
 
-    def embed_challenge(self, challenge: str, concepts: Sequence[Concept] | None = None) -> Vectors:
+    def encode_challenge(self, challenge: str) -> Vectors:
+        """The model's vector for a challenge: the one model call a match costs, which callers may
+        cache and pass to `match`."""
+        return self.embedder.encode([challenge])[0]
+
+    def _query_vector(self, encoded: Vectors, concepts: Sequence[Concept]) -> Vectors:
         """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near
-        "atrial fibrillation" for the price of one model call (concept vectors are computed once)."""
-        vector = self.embedder.encode([challenge])[0]
-        concepts = self.vocabulary.find(challenge) if concepts is None else concepts
+        "atrial fibrillation" without a second model call (concept vectors are computed once)."""
+        vector = np.asarray(encoded, dtype=np.float32)
         if concepts and self.ranking.concept_nudge:
-            nudge = np.mean([self._concept_vectors[c.name] for c in concepts], axis=0)
+            nudge = np.add.reduce([self._concept_vectors[c.name] for c in concepts]) / len(concepts)
             vector = vector + self.ranking.concept_nudge * nudge
         return np.asarray(vector / np.linalg.norm(vector), dtype=np.float32)
 
@@ -132,12 +136,14 @@ class Matcher:
         limit: int = 10,
         filters: Filters | None = None,
         near: Sequence[Region] = (),
-        query_vector: Vectors | None = None,
+        encoded: Vectors | None = None,
     ) -> MatchResult:
-        """Precedents for a challenge, likely partners and NHS peers, each with its evidence."""
+        """Precedents for a challenge, likely partners and NHS peers, each with its evidence.
+        `encoded`: the challenge's `encode_challenge` vector, when already known."""
         filters = filters or Filters()
         challenge_concepts = self.vocabulary.find(challenge)
-        query = self.embed_challenge(challenge, challenge_concepts) if query_vector is None else query_vector
+        encoded = self.encode_challenge(challenge) if encoded is None else encoded
+        query = self._query_vector(encoded, challenge_concepts)
         lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
         rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
         precedents = [

@@ -57,3 +57,21 @@ def test_shipped_vocabulary_is_well_formed() -> None:
 def test_unknown_kinds_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown concept kind"):
         Vocabulary([Concept("x", "mood", ("x",))])
+
+
+def test_terms_without_a_word_are_refused() -> None:
+    with pytest.raises(ValueError, match="no letter or digit"):
+        Vocabulary([Concept("x", "condition", ("&",))])
+
+
+def test_first_word_prefilter_finds_exactly_what_a_full_scan_finds() -> None:
+    """find() skips concepts whose terms' first words are absent; it must never skip a match."""
+    from nhsmatch.corpus import load_corpus
+
+    vocabulary = load_vocabulary()
+    texts = [f"{r.title} {r.challenge} {r.intervention} {' '.join(r.outcomes)}" for r in load_corpus().records]
+    texts += ["AFs and A&E", "follow-up for CVAs", "T2DM; HbA1c-guided", "virtual-wards", "Strokes, TIAs and DOACs"]
+    for text in texts:
+        patterns = zip(vocabulary.concepts, vocabulary._patterns, strict=True)
+        full_scan = [concept for concept, pattern in patterns if pattern.search(text)]
+        assert vocabulary.find(text) == full_scan, text

@@ -48,11 +48,9 @@ def compute_match(request: MatchRequest, matcher: Matcher, cache: MatchCache) ->
     """The response's JSON; the challenge's embedding comes from the cache when it was seen before."""
     challenge = normalise_challenge(request.challenge)
     embedding_key = cache.embedding_key(challenge, matcher.version)
-    vector = cache.embeddings.get(embedding_key)
-    if vector is None:
-        vector = matcher.embed_challenge(challenge)
-        cache.embeddings.put(embedding_key, vector)
-    result = matcher.match(
-        challenge, limit=request.limit, filters=request.filters, near=request.near, query_vector=vector
-    )
+    encoded = cache.embeddings.get(embedding_key)
+    if encoded is None:
+        encoded = matcher.encode_challenge(challenge)
+        cache.embeddings.put(embedding_key, encoded)
+    result = matcher.match(challenge, limit=request.limit, filters=request.filters, near=request.near, encoded=encoded)
     return to_response(result).model_dump_json().encode()
