@@ -26,6 +26,7 @@ import numpy.typing as npt
 
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
+from .filtering import FilterIndex
 from .interfaces import Embedder, Vectors
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
@@ -99,6 +100,7 @@ class Matcher:
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
         self._concepts = [vocabulary.find(f"{r.title} {r.challenge} {r.intervention}") for r in corpus.records]
+        self._filter_index = FilterIndex(corpus.records)
         names = [concept.name for concept in vocabulary.concepts]
         self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))
 
@@ -174,7 +176,7 @@ class Matcher:
         row = self._row(record_id)
         record = self.records[row]
         query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
-        allowed = np.array([r for r in range(len(self.records)) if r != row], dtype=np.int64)
+        allowed = np.delete(np.arange(len(self.records), dtype=np.int64), row)
         text = f"{record.title}. {record.challenge}"
         rows, scores = self._rank(query, self.vocabulary.expand(text), allowed)
         concepts = self._concepts[row]
@@ -192,7 +194,7 @@ class Matcher:
     def _allowed_rows(self, filters: Filters) -> npt.NDArray[np.int64] | None:
         if filters.is_empty:
             return None
-        return np.array([row for row, record in enumerate(self.records) if filters.admits(record)], dtype=np.int64)
+        return self._filter_index.rows(filters)
 
     def _rank(
         self, query: Vectors, lexical_query: str, allowed: npt.NDArray[np.int64] | None
