@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
@@ -32,11 +33,11 @@ class FilterIndex:
         self._count = len(records)
         self._masks: dict[str, dict[str, Mask]] = {}
         for facet, values_of in _FACETS.items():
-            masks: dict[str, Mask] = {}
+            rows_of: dict[str, list[int]] = defaultdict(list)
             for row, record in enumerate(records):
                 for value in values_of(record):
-                    masks.setdefault(value, np.zeros(self._count, dtype=np.bool_))[row] = True
-            self._masks[facet] = masks
+                    rows_of[value].append(row)
+            self._masks[facet] = {value: self._mask(rows) for value, rows in rows_of.items()}
         # As in Filters._admits_years: a project with one year ran in that year; one with none is
         # never in a year range. Undated rows get 0 here, which `_dated` keeps out.
         spans = [(r.start_year or r.end_year, r.end_year or r.start_year) for r in records]
@@ -45,6 +46,11 @@ class FilterIndex:
         self._end = np.array([end or 0 for _, end in spans], dtype=np.int32)
         for array in (self._dated, self._start, self._end, *(m for ms in self._masks.values() for m in ms.values())):
             array.setflags(write=False)  # shared by every request, and by Matcher.with_ranking copies
+
+    def _mask(self, rows: list[int]) -> Mask:
+        mask = np.zeros(self._count, dtype=np.bool_)
+        mask[rows] = True
+        return mask
 
     def rows(self, filters: Filters) -> npt.NDArray[np.int64]:
         """The rows `filters.admits` admits, ascending."""
