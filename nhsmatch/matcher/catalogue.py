@@ -1,16 +1,12 @@
-"""Browsing the corpus without a challenge: filtered listings and facet counts."""
+"""Browsing the corpus without a challenge: facet counts and year range (filtering is `Matcher.filtered`)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .models import Filters, Partnership
+from .models import Partnership
 from .taxonomy import ARRANGEMENTS, CARE_SETTINGS, OUTCOME_STATUSES, PARTNER_TYPES, REGIONS, THERAPY_AREAS
-
-
-def filter_records(records: Iterable[Partnership], filters: Filters) -> list[Partnership]:
-    return [record for record in records if filters.admits(record)]
 
 
 def facet_counts(records: Sequence[Partnership]) -> dict[str, list[tuple[str, int]]]:

@@ -117,6 +117,10 @@ class Matcher:
     def get(self, record_id: str) -> Partnership:
         return self.corpus.records[self._row(record_id)]
 
+    def filtered(self, filters: Filters) -> list[Partnership]:
+        """The records the filters admit, in corpus order (what a listing shows)."""
+        return [self.records[row] for row in self._filter_index.rows(filters)]
+
     def encode_challenge(self, challenge: str) -> Vectors:
         """The model's vector for a challenge: the one model call a match costs, which callers may
         cache and pass to `match`."""

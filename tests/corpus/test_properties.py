@@ -4,6 +4,7 @@ lines always read back, and filters behave like filters, in the catalogue and in
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, get_args
 
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +12,6 @@ from hypothesis import strategies as st
 
 from nhsmatch.corpus import Corpus, parse_corpus
 from nhsmatch.corpus.store import to_line
-from nhsmatch.matcher.catalogue import filter_records
 from nhsmatch.matcher.models import Filters, Partnership
 from nhsmatch.matcher.search import Matcher
 from nhsmatch.matcher.taxonomy import (
@@ -130,6 +130,10 @@ filters = st.builds(
     arrangements=st.lists(st.sampled_from(ARRANGEMENTS), max_size=2),
     outcome_statuses=st.lists(st.sampled_from(OUTCOME_STATUSES), max_size=1),
 )
+
+
+def filter_records(records: Sequence[Partnership], filters: Filters) -> list[Partnership]:
+    return [record for record in records if filters.admits(record)]
 
 
 @SETTINGS

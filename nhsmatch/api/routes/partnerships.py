@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ...matcher.catalogue import facet_counts, filter_records, year_range
+from ...matcher.catalogue import facet_counts, year_range
 from ...matcher.models import Filters, Partnership, Year
 from ...matcher.taxonomy import Arrangement, CareSetting, OutcomeStatus, PartnerType, Region, TherapyArea
 from ..deps import MatcherDep
@@ -40,7 +40,7 @@ def list_partnerships(
         year_from=year_from,
         year_to=year_to,
     )
-    records = filter_records(matcher.records, filters)
+    records = matcher.filtered(filters)
     return PartnershipPage(items=records[offset : offset + limit], total=len(records), offset=offset, limit=limit)
 
 
