@@ -265,28 +265,30 @@ class Matcher:
         if r.company_penalty <= 0:
             return rows, scores
         counts: Counter[str] = Counter()
+        companies = [self._companies[row] for row in rows.tolist()]
+        plain = scores.tolist()
         remaining = list(range(len(rows)))
-        picked_rows, picked_scores = [], []
+        picked, picked_scores = [], []
 
         def penalised(i: int) -> float:
-            excess = max((counts[c] - r.company_cap + 1 for c in self._companies[rows[i]]), default=0)
-            return float(scores[i]) - r.company_penalty * max(0, excess)
+            excess = max((counts[c] for c in companies[i]), default=0) - r.company_cap + 1
+            return plain[i] - r.company_penalty * excess if excess > 0 else plain[i]
 
-        while remaining and len(picked_rows) < r.diversity_window:
+        while remaining and len(picked) < r.diversity_window:
             best, best_score = remaining[0], penalised(remaining[0])
             for i in remaining[1:]:  # in score order, and a penalty only lowers a score:
-                if scores[i] <= best_score:  # nothing from here on can win
+                if plain[i] <= best_score:  # nothing from here on can win
                     break
-                if penalised(i) > best_score:
-                    best, best_score = i, penalised(i)
-            picked_rows.append(rows[best])
+                if (score := penalised(i)) > best_score:
+                    best, best_score = i, score
+            picked.append(best)
             picked_scores.append(max(0.0, best_score))
-            counts.update(self._companies[rows[best]])
+            counts.update(companies[best])
             remaining.remove(best)
-        tail = sorted(remaining, key=lambda i: (-penalised(i), i))
+        tail = sorted((-penalised(i), i) for i in remaining)
         return (
-            np.array(picked_rows + [rows[i] for i in tail], dtype=np.int64),
-            np.array(picked_scores + [max(0.0, penalised(i)) for i in tail], dtype=np.float64),
+            rows[picked + [i for _, i in tail]],
+            np.array(picked_scores + [max(0.0, -negated) for negated, _ in tail], dtype=np.float64),
         )
 
     def _precedent(self, query: Vectors, row: int, score: float, challenge_concepts: Sequence[Concept]) -> Precedent:
