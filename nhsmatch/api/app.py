@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from .. import __version__
 from ..matcher.search import Matcher
@@ -38,7 +39,10 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
             state.load_in_background(lambda: load_matcher(settings))
         yield
 
-    app = FastAPI(title="NHS partnership matcher", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # FastAPIOffline: FastAPI whose /docs and /redoc load Swagger UI and ReDoc from this service, not a CDN.
+    app = FastAPIOffline(
+        title="NHS partnership matcher", version=__version__, description=DESCRIPTION, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.matcher_state = state
     app.state.match_cache = MatchCache(results=settings.cache_size, embeddings=settings.embedding_cache_size)

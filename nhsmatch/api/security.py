@@ -22,8 +22,14 @@ PAGE_CSP = (
 )
 # Everything else (JSON, the widget script) is never a document: it may load nothing and not be framed.
 RESOURCE_CSP = "default-src 'none'; frame-ancestors 'none'"
-# FastAPI's interactive docs load Swagger UI / ReDoc from a CDN with inline scripts: no CSP there.
+# The interactive API docs (Swagger UI / ReDoc, served from this origin by fastapi-offline) start
+# with FastAPI's inline script and use inline styles, so they get their own policy: still nothing
+# from, and no connection to, any other origin.
 DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 COMMON_HEADERS = (
     (b"x-content-type-options", b"nosniff"),
@@ -32,7 +38,8 @@ COMMON_HEADERS = (
 
 
 class SecurityHeadersMiddleware:
-    """nosniff and referrer policy everywhere; a strict CSP on the page and on every other response."""
+    """nosniff and referrer policy everywhere; a strict CSP on the page and on every other response,
+    a looser same-origin one on the API docs."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -48,10 +55,10 @@ class SecurityHeadersMiddleware:
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers += [header for header in COMMON_HEADERS if header[0] not in present]
-                if path not in DOCS_PATHS and b"content-security-policy" not in present:
+                if b"content-security-policy" not in present:
                     content_type = dict(headers).get(b"content-type", b"")
                     policy = PAGE_CSP if content_type.startswith(b"text/html") else RESOURCE_CSP
-                    headers.append((b"content-security-policy", policy.encode()))
+                    headers.append((b"content-security-policy", (DOCS_CSP if path in DOCS_PATHS else policy).encode()))
                 if path == "/widget.js":  # embedded by other sites, whatever their isolation policy
                     headers.append((b"cross-origin-resource-policy", b"cross-origin"))
                 message["headers"] = headers

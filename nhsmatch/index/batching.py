@@ -1,7 +1,7 @@
 """BatchingEmbedder: concurrent encode calls share one model call.
 
-A batch of texts costs the model less per text than the same texts one by one, and a small
-machine runs a few model calls well but many at once badly. So request threads queue their texts
+A small machine runs a few model calls well but many at once badly (and on its CPU a batch costs
+about the same per text as single calls, README "Performance"). So request threads queue texts
 and `workers` threads (one per core by default) each encode whatever is queued in one call. While
 calls run, new requests queue up and form the next batch, so a lone request never waits for
 company; a worker waits up to `max_wait_ms` for more texts only when its previous batch was

@@ -304,3 +304,15 @@ def test_page_works_under_a_strict_content_security_policy(page: Page, api_url: 
     page.locator("summary", has_text="Filters").click()
     expect(page.get_by_label("Therapy area").locator("option")).not_to_have_count(1)
     assert violations == []
+
+
+def test_api_docs_render_offline_from_this_origin(page: Page, api_url: str) -> None:
+    """/docs is Swagger UI served by the service itself: it renders with no other origin reachable."""
+    origins: set[str] = set()
+    violations: list[str] = []
+    page.on("request", lambda request: origins.add("{0.scheme}://{0.netloc}".format(urlsplit(request.url))))
+    page.on("console", lambda message: violations.append(message.text) if "Content Security" in message.text else None)
+    page.route(re.compile(rf"^(?!{re.escape(api_url)}).*"), lambda route: route.abort())  # no network but us
+    page.goto(f"{api_url}/docs")
+    expect(page.get_by_text("/v1/match", exact=True)).to_be_visible()
+    assert origins == {api_url} and violations == []

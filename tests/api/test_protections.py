@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nhsmatch.api.app import create_app
-from nhsmatch.api.security import PAGE_CSP
+from nhsmatch.api.security import DOCS_CSP, PAGE_CSP
 from nhsmatch.api.settings import Settings
 from nhsmatch.matcher.search import Matcher
 from tests.conftest import TINY_CORPUS_PATH
@@ -106,4 +106,6 @@ def test_the_page_gets_a_strict_csp_and_the_docs_keep_working(tmp_path: Path, ti
     assert "'unsafe-inline'" not in PAGE_CSP and "default-src 'self'" in PAGE_CSP
     assert page.headers["x-content-type-options"] == "nosniff"
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "content-security-policy" not in docs.headers
+    assert docs.status_code == 200 and docs.headers["content-security-policy"] == DOCS_CSP
+    assert "https://" not in docs.text  # Swagger UI comes from this service, not a CDN
+    assert client.get("/static-offline-docs/swagger-ui-bundle.js").status_code == 200
