@@ -175,7 +175,7 @@ def load_index(
     except (OSError, ValueError) as err:
         raise IndexNotBuiltError(f"Unreadable vectors in {directory}; run `matcher build`.") from err
     store = FaissStore.load(directory / STORE_FILE)
-    lexical_texts = [field_views(record, vocabulary) for record in corpus.records]
+    lexical_texts = [field_views(record, vocabulary, LEXICAL_FIELDS) for record in corpus.records]
     lexical = Bm25Index({name: [t[name] for t in lexical_texts] for name in LEXICAL_FIELDS})
     try:
         return EmbeddedCorpus(corpus.records, views, passage_vectors, store, lexical)

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..matcher.arrays import concatenated_ranges
+
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # bm25s's (and scikit-learn's) default token pattern
 
 
@@ -61,9 +63,7 @@ def _bm25(index: Any, tokens: list[str]) -> npt.NDArray[np.float32]:
     gathered in one vectorised step from bm25s's compressed sparse columns."""
     vocabulary, matrix = index.vocab_dict, index.scores
     ids = np.array([vocabulary[t] for t in tokens if t in vocabulary], dtype=np.int64)
-    starts, ends = matrix["indptr"][ids], matrix["indptr"][ids + 1]
-    lengths = ends - starts
-    # positions of every posting of every token: each token's run start..end, laid end to end
-    positions = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
+    starts = matrix["indptr"][ids]
+    positions = concatenated_ranges(starts, matrix["indptr"][ids + 1] - starts)  # every posting of every token
     summed = np.bincount(matrix["indices"][positions], weights=matrix["data"][positions], minlength=matrix["num_docs"])
     return summed.astype(np.float32)

@@ -61,6 +61,9 @@ def export_onnx(model_dir: Path, out: Path) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are local; never reach for a hub
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # its "Loading weights" bar; a build reports its own progress
 
     class _Pooled(torch.nn.Module):
         def __init__(self, model: Any) -> None:

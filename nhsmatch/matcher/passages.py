@@ -47,14 +47,15 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def field_views(record: Partnership, vocabulary: Vocabulary) -> dict[str, str]:
+def field_views(record: Partnership, vocabulary: Vocabulary, names: tuple[str, ...] = FIELD_VIEWS) -> dict[str, str]:
+    """The named views' texts, expanded with the vocabulary."""
     outcomes = " ".join(record.outcomes)
     views = {
         "problem": f"{record.title}. {record.challenge}",
         "intervention": record.intervention,
         "document": f"{record.title}. {record.challenge} {record.intervention} {outcomes}",
     }
-    return {name: vocabulary.expand(text) for name, text in views.items()}
+    return {name: vocabulary.expand(views[name]) for name in names}
 
 
 def record_passages(record: Partnership, row: int) -> list[Passage]:

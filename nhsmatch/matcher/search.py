@@ -24,6 +24,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from .arrays import concatenated_ranges
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
@@ -42,6 +43,7 @@ EVIDENCE_DEPTH = 25  # precedents that count towards likely partners
 WHY_SENTENCES = 2
 SHARED_CONCEPTS = 4
 RANKED_DEPTH = 80  # ranking more than this is never shown or used
+PASSAGE_CHUNK = 2048  # records whose sentences are scored at once when not all are
 
 Mode = Literal["hybrid", "dense", "lexical"]
 
@@ -251,10 +253,13 @@ class Matcher:
         if len(rows) == len(self.records):
             similarities = self.corpus.passage_vectors @ query
             return np.maximum.reduceat(similarities, starts[:-1])[rows]
-        return np.array(
-            [float(np.max(self.corpus.passage_vectors[starts[r] : starts[r + 1]] @ query)) for r in rows],
-            dtype=np.float32,
-        )
+        best = np.empty(len(rows), dtype=np.float32)
+        for first in range(0, len(rows), PASSAGE_CHUNK):  # chunks bound the copy of passage vectors
+            chunk = rows[first : first + PASSAGE_CHUNK]
+            counts = starts[chunk + 1] - starts[chunk]  # every record has a passage: no empty segment
+            similarities = self.corpus.passage_vectors[concatenated_ranges(starts[chunk], counts)] @ query
+            best[first : first + len(chunk)] = np.maximum.reduceat(similarities, np.cumsum(counts) - counts)
+        return best
 
     def _diversify(
         self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64]

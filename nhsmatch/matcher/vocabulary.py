@@ -6,7 +6,7 @@ The curated data lives in corpus/data/vocabulary.toml; this module only applies 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 # How a shared concept is put to the user, by kind.
@@ -28,6 +28,14 @@ class Concept:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every index where `word` occurs in `text`, found by plain substring search."""
+    at = text.find(word)
+    while at != -1:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _term_pattern(term: str) -> str:
@@ -58,18 +66,23 @@ class Vocabulary:
             )
             for c in self.concepts
         ]
-        # A term can only match where its first word does, so a concept none of whose first words
-        # is in a text needs no regex search: one pass over the text's words instead of 68 scans.
+        # A term can only match where one of its first words starts, so a concept is tried only
+        # where the text has one of those words: the same concepts as scanning with every pattern,
+        # found many times faster in long documents.
         self._first_words = [frozenset(_WORD.findall(t.lower())[0] for t in c.terms) for c in self.concepts]
 
     def find(self, text: str) -> list[Concept]:
         """The concepts mentioned in a text, in vocabulary order."""
-        words = set(_WORD.findall(text.lower()))
+        lowered = text.lower()
+        if len(lowered) != len(text):  # lower-casing moved positions (rare letters): scan every pattern
+            return [c for c, pattern in zip(self.concepts, self._patterns, strict=True) if pattern.search(text)]
+        words = set(_WORD.findall(lowered))
         words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-2] for w in words if w.endswith("es")}
         return [
             concept
             for concept, first_words, pattern in zip(self.concepts, self._first_words, self._patterns, strict=True)
-            if not first_words.isdisjoint(words) and pattern.search(text)
+            if not first_words.isdisjoint(words)
+            and any(pattern.match(text, at) for word in first_words & words for at in _occurrences(lowered, word))
         ]
 
     def expand(self, text: str, concepts: Sequence[Concept] | None = None) -> str:

@@ -3,6 +3,7 @@ differently from the precedent they should find (written for these tests, not th
 
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from nhsmatch.matcher.models import Filters, Precedent
@@ -138,3 +139,17 @@ def test_one_company_does_not_fill_the_top_10_when_others_did_comparable_work(fu
     assert most_from_one_company(diversified) < most_from_one_company(undiversified)
     scores = [p.score for p in diversified]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_best_sentence_scores_of_some_records_equal_those_of_all(
+    full_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A filtered search scores only its records' sentences, in chunks; it must agree with scoring all."""
+    from nhsmatch.matcher import search
+
+    monkeypatch.setattr(search, "PASSAGE_CHUNK", 7)  # several chunks, the last one partial
+    query = full_matcher.encode_challenge("too many heart failure patients are diagnosed in hospital")
+    every_row = np.arange(len(full_matcher.records), dtype=np.int64)
+    some_rows = every_row[::3][:50]
+    all_scores = full_matcher._best_passage_scores(query, every_row)
+    np.testing.assert_allclose(full_matcher._best_passage_scores(query, some_rows), all_scores[some_rows], rtol=1e-6)

@@ -71,6 +71,7 @@ def test_first_word_prefilter_finds_exactly_what_a_full_scan_finds() -> None:
     vocabulary = load_vocabulary()
     texts = [f"{r.title} {r.challenge} {r.intervention} {' '.join(r.outcomes)}" for r in load_corpus().records]
     texts += ["AFs and A&E", "follow-up for CVAs", "T2DM; HbA1c-guided", "virtual-wards", "Strokes, TIAs and DOACs"]
+    texts += ["xAF, fast-AF and AF/flutter", "the ED's A&Es", "follow\nup", "İstanbul AF", "Alzheimer's; ALZHEIMERS"]
     for text in texts:
         patterns = zip(vocabulary.concepts, vocabulary._patterns, strict=True)
         full_scan = [concept for concept, pattern in patterns if pattern.search(text)]
