@@ -8,6 +8,7 @@ crash mid-build never sees a half-written index.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -25,8 +26,17 @@ from ..matcher.embedded import EmbeddedCorpus
 from ..matcher.errors import IndexMismatchError, IndexNotBuiltError, MatcherError
 from ..matcher.interfaces import Embedder, Vectors
 from ..matcher.models import Partnership
-from ..matcher.passages import FIELD_VIEWS, LEXICAL_FIELDS, Passage, field_views, recipe_id, record_passages
-from ..matcher.vocabulary import Vocabulary
+from ..matcher.passages import (
+    CONCEPT_SOURCES,
+    FIELD_VIEWS,
+    LEXICAL_FIELDS,
+    Passage,
+    concept_text,
+    recipe_id,
+    record_passages,
+    view_texts,
+)
+from ..matcher.vocabulary import Concept, Vocabulary
 from .faiss_store import FaissStore
 from .lexical import Bm25Index
 from .manifest import IndexManifest, file_sha256
@@ -35,6 +45,7 @@ log = logging.getLogger(__name__)
 
 STORE_FILE = "document.faiss"
 PASSAGES_FILE = "passages.npy"
+CONCEPTS_FILE = "concepts.json"
 CURRENT_LINK = "current"
 
 
@@ -61,15 +72,20 @@ def build_index(
         previous = None  # another model: nothing to reuse
     reused = _reusable_rows(records, previous)
     fresh = [row for row in range(n) if row not in reused]
-    texts = {row: field_views(records[row], vocabulary) for row in fresh}
+    concepts = _find_concepts(records, vocabulary, reused, previous)
+
+    def expanded(row: int, view: str) -> str:
+        return vocabulary.expand(view_texts(records[row])[view], concepts[view][row])
+
     passages = {row: record_passages(records[row], row) for row in fresh}
     # One encode call for everything keeps batches full and gives one progress bar.
-    all_texts = [texts[row][name] for name in FIELD_VIEWS for row in fresh]
+    all_texts = [expanded(row, name) for name in FIELD_VIEWS for row in fresh]
     all_texts += [vocabulary.expand(p.text) for row in fresh for p in passages[row]]
     vectors = embedder.encode(all_texts, show_progress=progress) if all_texts else None
     views, passage_vectors = _assemble(n, embedder.dimension, fresh, passages, vectors, reused, previous)
     passage_count = len(passage_vectors)
     store = FaissStore.build(views["document"], kind)
+    lexical = Bm25Index.from_texts({view: [expanded(row, view) for row in range(n)] for view in LEXICAL_FIELDS})
 
     builds = index_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -81,6 +97,8 @@ def build_index(
             np.save(staging / f"{name}.npy", views[name])
         np.save(staging / PASSAGES_FILE, passage_vectors)
         store.save(staging / STORE_FILE)
+        lexical.save(staging)
+        _write_concepts(staging / CONCEPTS_FILE, concepts, vocabulary)
         manifest = IndexManifest(
             model_id=embedder.model_id,
             dimension=embedder.dimension,
@@ -105,6 +123,36 @@ def build_index(
         raise
     _remove_old_builds(builds, keep=final)
     return manifest
+
+
+def _find_concepts(
+    records: tuple[Partnership, ...],
+    vocabulary: Vocabulary,
+    reused: dict[int, int],
+    previous: EmbeddedCorpus | None,
+) -> dict[str, list[tuple[Concept, ...]]]:
+    """Per source and row, the concepts its text names; unchanged records keep those found before."""
+    concepts: dict[str, list[tuple[Concept, ...]]] = {source: [] for source in CONCEPT_SOURCES}
+    for row, record in enumerate(records):
+        old = reused.get(row)
+        texts = {"record": concept_text(record), **view_texts(record)} if old is None or previous is None else {}
+        for source in CONCEPT_SOURCES:
+            if previous is not None and old is not None:
+                concepts[source].append(tuple(previous.concepts[source][old]))
+            else:
+                concepts[source].append(tuple(vocabulary.find(texts[source])))
+    return concepts
+
+
+def _write_concepts(path: Path, concepts: dict[str, list[tuple[Concept, ...]]], vocabulary: Vocabulary) -> None:
+    number = {concept.name: i for i, concept in enumerate(vocabulary.concepts)}
+    lists = {source: [[number[c.name] for c in row] for row in rows] for source, rows in concepts.items()}
+    path.write_text(json.dumps(lists, separators=(",", ":")), encoding="utf-8")
+
+
+def _read_concepts(path: Path, vocabulary: Vocabulary) -> dict[str, list[tuple[Concept, ...]]]:
+    lists = json.loads(path.read_text(encoding="utf-8"))
+    return {source: [tuple(vocabulary.concepts[i] for i in row) for row in lists[source]] for source in CONCEPT_SOURCES}
 
 
 def _reusable_rows(records: tuple[Partnership, ...], previous: EmbeddedCorpus | None) -> dict[int, int]:
@@ -175,10 +223,13 @@ def load_index(
     except (OSError, ValueError) as err:
         raise IndexNotBuiltError(f"Unreadable vectors in {directory}; run `matcher build`.") from err
     store = FaissStore.load(directory / STORE_FILE)
-    lexical_texts = [field_views(record, vocabulary, LEXICAL_FIELDS) for record in corpus.records]
-    lexical = Bm25Index({name: [t[name] for t in lexical_texts] for name in LEXICAL_FIELDS})
     try:
-        return EmbeddedCorpus(corpus.records, views, passage_vectors, store, lexical)
+        lexical = Bm25Index.load(directory, LEXICAL_FIELDS)
+        concepts = _read_concepts(directory / CONCEPTS_FILE, vocabulary)
+    except (OSError, ValueError, KeyError, IndexError) as err:  # IndexError: a concept the vocabulary lacks
+        raise IndexNotBuiltError(f"Unreadable lexical index or concepts in {directory}; run `matcher build`.") from err
+    try:
+        return EmbeddedCorpus(corpus.records, views, passage_vectors, store, lexical, concepts)
     except ValueError as err:
         raise IndexMismatchError(f"Index at {index_dir} does not fit the corpus: {err}") from err
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -9,7 +10,8 @@ import numpy.typing as npt
 
 from .interfaces import LexicalScorer, Vectors, VectorStore
 from .models import Partnership
-from .passages import FIELD_VIEWS, Passage, record_passages
+from .passages import CONCEPT_SOURCES, FIELD_VIEWS, Passage, record_passages
+from .vocabulary import Concept
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class EmbeddedCorpus:
     passage_vectors: Vectors
     store: VectorStore  # nearest neighbours over views["document"]
     lexical: LexicalScorer
+    # Per source ("record", then each view), per row: the vocabulary concepts its text names.
+    concepts: Mapping[str, Sequence[tuple[Concept, ...]]]
     passages: tuple[Passage, ...] = field(init=False)
     passage_starts: npt.NDArray[np.int64] = field(init=False)
     row_of: dict[str, int] = field(init=False)
@@ -32,6 +36,9 @@ class EmbeddedCorpus:
         for name in FIELD_VIEWS:
             if len(self.views[name]) != len(self.records):
                 raise ValueError(f"{len(self.views[name])} {name} vectors for {len(self.records)} records")
+        for source in CONCEPT_SOURCES:
+            if len(self.concepts[source]) != len(self.records):
+                raise ValueError(f"{len(self.concepts[source])} {source} concept lists for {len(self.records)} records")
         counts = np.bincount([p.row for p in passages], minlength=len(self.records))
         object.__setattr__(self, "passages", passages)
         object.__setattr__(self, "passage_starts", np.concatenate([[0], np.cumsum(counts)]).astype(np.int64))

@@ -6,7 +6,8 @@ Each record gets one vector per *field view* and one per *passage*:
 - passages: each sentence of the challenge and intervention and each outcome; they are what
   ``why`` quotes, and their best match is a ranking signal of its own.
 The lexical (BM25) index sees ``problem`` and ``document`` too. Every text is expanded with the NHS
-vocabulary's concept names before it is embedded or indexed, so "AF" meets "atrial fibrillation".
+vocabulary's concept names before it is embedded or indexed, so "AF" meets "atrial fibrillation";
+the concepts found are stored with the index, so opening it scans no text.
 Boilerplate (partners, publisher, URL) is left out: it would make every Novartis record look
 alike. Bump RECIPE_VERSION whenever this changes, so that old indexes are rebuilt.
 """
@@ -19,9 +20,10 @@ from dataclasses import dataclass
 from .models import Partnership
 from .vocabulary import Vocabulary
 
-RECIPE_VERSION = "3"
+RECIPE_VERSION = "4"
 FIELD_VIEWS = ("problem", "intervention", "document")
 LEXICAL_FIELDS = ("problem", "document")
+CONCEPT_SOURCES = ("record", *FIELD_VIEWS)  # "record": concept_text, what shared_concepts compares
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$")
@@ -47,15 +49,25 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def field_views(record: Partnership, vocabulary: Vocabulary, names: tuple[str, ...] = FIELD_VIEWS) -> dict[str, str]:
-    """The named views' texts, expanded with the vocabulary."""
+def view_texts(record: Partnership) -> dict[str, str]:
+    """The field views' texts as written (before the vocabulary expands them)."""
     outcomes = " ".join(record.outcomes)
-    views = {
+    return {
         "problem": f"{record.title}. {record.challenge}",
         "intervention": record.intervention,
         "document": f"{record.title}. {record.challenge} {record.intervention} {outcomes}",
     }
-    return {name: vocabulary.expand(views[name]) for name in names}
+
+
+def concept_text(record: Partnership) -> str:
+    """Where a record's own concepts are looked for (shown as `shared_concepts`): its title,
+    challenge and intervention."""
+    return f"{record.title} {record.challenge} {record.intervention}"
+
+
+def field_views(record: Partnership, vocabulary: Vocabulary) -> dict[str, str]:
+    """The field views' texts, expanded with the vocabulary."""
+    return {name: vocabulary.expand(text) for name, text in view_texts(record).items()}
 
 
 def record_passages(record: Partnership, row: int) -> list[Passage]:

@@ -101,7 +101,7 @@ class Matcher:
         self.thresholds = thresholds or MatchThresholds()
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
-        self._concepts = [vocabulary.find(f"{r.title} {r.challenge} {r.intervention}") for r in corpus.records]
+        self._concepts = corpus.concepts["record"]
         self._filter_index = FilterIndex(corpus.records)
         names = [concept.name for concept in vocabulary.concepts]
         self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))

@@ -33,13 +33,23 @@ def test_build_writes_manifest_and_vectors(
     assert manifest.recipe_version == recipe_id(vocabulary.sha256) and manifest.index_kind == "flat"
     assert "all-MiniLM-L6-v2" in manifest.model_id
     assert (tmp_path / CURRENT_LINK).is_symlink()
-    assert set(manifest.file_sha256) == {
-        "document.faiss",
-        "document.npy",
-        "intervention.npy",
-        "passages.npy",
-        "problem.npy",
+    lexical = {
+        f"lexical-{view}.{part}"
+        for view in ("problem", "document")
+        for part in ("data.npy", "indices.npy", "indptr.npy", "params.json", "vocab.json")
     }
+    assert (
+        set(manifest.file_sha256)
+        == {
+            "concepts.json",
+            "document.faiss",
+            "document.npy",
+            "intervention.npy",
+            "passages.npy",
+            "problem.npy",
+        }
+        | lexical
+    )
     embedded = load_index(tmp_path, tiny_corpus, embedder, vocabulary)
     assert len(embedded.records) == 10
     norms = np.linalg.norm(np.asarray(embedded.views["document"]), axis=1)
@@ -94,4 +104,41 @@ def test_sentences_split_on_full_stops_but_not_abbreviations() -> None:
         "Care was fragmented, e.g. across GP and hospital.",
         "Patients waited 18 weeks.",
         "Costs rose.",
+    ]
+
+
+def test_concepts_and_lexical_index_are_stored_with_the_build(
+    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
+) -> None:
+    """Opening an index scans no text: the concepts and BM25 index it loads are those of the records."""
+    from nhsmatch.index.lexical import Bm25Index
+    from nhsmatch.matcher.passages import concept_text, field_views
+
+    build_index(tiny_corpus, embedder, vocabulary, tmp_path)
+    embedded = load_index(tmp_path, tiny_corpus, embedder, vocabulary)
+    for row, record in enumerate(tiny_corpus.records):
+        assert list(embedded.concepts["record"][row]) == vocabulary.find(concept_text(record))
+    fresh = Bm25Index.from_texts(
+        {view: [field_views(r, vocabulary)[view] for r in tiny_corpus.records] for view in ("problem", "document")}
+    )
+    for query in ("heart failure in the community (heart failure)", "AF detection", "nothing"):
+        np.testing.assert_allclose(embedded.lexical.scores(query), fresh.scores(query), rtol=1e-6)
+
+
+def test_an_edited_record_gets_its_new_concepts_and_the_others_keep_theirs(
+    tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
+) -> None:
+    build_index(tiny_corpus, embedder, vocabulary, tmp_path / "before")
+    before = load_index(tmp_path / "before", tiny_corpus, embedder, vocabulary)
+    edited = tiny_corpus.records[3].model_copy(update={"challenge": "Atrial fibrillation in care homes is missed."})
+    lines = [r.model_dump_json() for r in tiny_corpus.records]
+    lines[3] = edited.model_dump_json()
+    (tmp_path / "edited.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path / "edited.jsonl")
+    build_index(corpus, embedder, vocabulary, tmp_path / "after", previous=before)
+    after = load_index(tmp_path / "after", corpus, embedder, vocabulary)
+    names = [c.name for c in after.concepts["problem"][3]]
+    assert "atrial fibrillation" in names and "frailty and falls" in names
+    assert [after.concepts["record"][row] for row in (0, 1, 2, 4)] == [
+        before.concepts["record"][r] for r in (0, 1, 2, 4)
     ]

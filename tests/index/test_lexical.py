@@ -13,7 +13,7 @@ def texts() -> list[str]:
 
 @pytest.fixture(scope="module")
 def index(texts: list[str]) -> Bm25Index:
-    return Bm25Index({"document": texts})
+    return Bm25Index.from_texts({"document": texts})
 
 
 def test_query_tokens_are_what_bm25s_makes_of_the_text(index: Bm25Index, texts: list[str]) -> None:

@@ -80,7 +80,7 @@ def _plain_baselines(matcher: Matcher, queries: list[JudgedQuery]) -> dict[str, 
     """Textbook baselines on the records as written: no vocabulary, one text per record."""
     records = matcher.records
     texts = [f"{r.title}. {r.challenge} {r.intervention} {' '.join(r.outcomes)}" for r in records]
-    bm25 = Bm25Index({"document": texts})
+    bm25 = Bm25Index.from_texts({"document": texts})
     vectors = matcher.embedder.encode(texts)
     query_vectors = matcher.embedder.encode([q.query for q in queries])
 
