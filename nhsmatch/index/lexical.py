@@ -62,12 +62,13 @@ class Bm25Index:
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)
-        return cls(
-            {
-                field: bm25s.BM25.load(directory, **_file_names(field), mmap=True, show_progress=False)
-                for field in fields
-            }
-        )
+        indexes = {}
+        for field in fields:
+            index = bm25s.BM25.load(directory, **_file_names(field), mmap=True, show_progress=False)
+            # Plain ndarray views of the maps: np.memmap's subclass hooks cost microseconds per lookup.
+            index.scores = {k: np.asarray(v) if isinstance(v, np.ndarray) else v for k, v in index.scores.items()}
+            indexes[field] = index
+        return cls(indexes)
 
     def query_tokens(self, query: str) -> list[str]:
         """What bm25s.tokenize makes of a text: lower-cased words of 2+ characters, stop words
