@@ -135,12 +135,13 @@ def _find_concepts(
     concepts: dict[str, list[tuple[Concept, ...]]] = {source: [] for source in CONCEPT_SOURCES}
     for row, record in enumerate(records):
         old = reused.get(row)
-        texts = {"record": concept_text(record), **view_texts(record)} if old is None or previous is None else {}
-        for source in CONCEPT_SOURCES:
-            if previous is not None and old is not None:
+        if previous is not None and old is not None:
+            for source in CONCEPT_SOURCES:
                 concepts[source].append(tuple(previous.concepts[source][old]))
-            else:
-                concepts[source].append(tuple(vocabulary.find(texts[source])))
+            continue
+        texts = {"record": concept_text(record), **view_texts(record)}
+        for source in CONCEPT_SOURCES:
+            concepts[source].append(tuple(vocabulary.find(texts[source])))
     return concepts
 
 
