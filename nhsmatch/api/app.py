@@ -13,7 +13,8 @@ from ..matcher.search import Matcher
 from .cache import MatchCache
 from .cors import ReadOnlyCORSMiddleware
 from .errors import install_error_handlers
-from .observability import install_observability
+from .follow import IndexFollower
+from .observability import configure_logging, install_observability
 from .routes import admin, health, match, partnerships, stats, web
 from .security import install_request_limits, install_security_headers
 from .service import load_matcher
@@ -37,7 +38,10 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if not state.is_ready:
             state.load_in_background(lambda: load_matcher(settings))
+        if settings.follow_seconds:
+            app.state.index_follower.start()
         yield
+        app.state.index_follower.stop()
 
     # FastAPIOffline: FastAPI whose /docs and /redoc load Swagger UI and ReDoc from this service, not a CDN.
     app = FastAPIOffline(
@@ -50,6 +54,8 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     for module in (health, match, partnerships, stats, admin, web):
         app.include_router(module.router)
     app.state.corpus_writer = CorpusWriter(settings, state)
+    # Other workers' writes (serve --workers N) reach this one through the index they publish.
+    app.state.index_follower = IndexFollower(app.state.corpus_writer, state, interval_seconds=settings.follow_seconds)
     install_request_limits(app, settings)  # inside CORS, so the widget can read a 429
     app.add_middleware(
         ReadOnlyCORSMiddleware, allow_origins=settings.cors_origins, write_origins=settings.admin_cors_origins
@@ -57,3 +63,11 @@ def create_app(settings: Settings | None = None, matcher: Matcher | None = None)
     install_security_headers(app)
     install_observability(app)  # outermost: request ids, access log and metrics see every response
     return app
+
+
+def create_served_app() -> FastAPI:
+    """The factory `matcher serve` hands uvicorn. Each worker process of `--workers N` starts afresh,
+    so it sets up its own logging here (JSON lines, access log) before building the app."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return create_app(settings)

@@ -95,7 +95,7 @@ def serve(host: str | None, port: int | None, workers: int) -> None:
         if not settings.encoder_calls:  # workers share the cores rather than each using them all
             os.environ["MATCHER_ENCODER_CALLS"] = str(max(1, (os.cpu_count() or 1) // workers))
     uvicorn.run(
-        "nhsmatch.api.app:create_app",
+        "nhsmatch.api.app:create_served_app",
         factory=True,
         host=settings.host,
         port=settings.port,

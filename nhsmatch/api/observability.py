@@ -49,7 +49,7 @@ LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: time, level, logger, message, request_id and any `extra` fields."""
+    """One JSON object per line: time, level, logger, message, pid, request_id and any `extra` fields."""
 
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -57,6 +57,7 @@ class JsonFormatter(logging.Formatter):
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
+            "pid": record.process,  # which worker, with `serve --workers N`
         }
         request_id = getattr(record, "request_id", None) or request_id_var.get()
         if request_id:

@@ -14,7 +14,7 @@ from ..index.onnx_embedder import OnnxEmbedder
 from ..matcher.interfaces import Embedder
 from ..matcher.search import Matcher
 from .settings import Settings
-from .writes import served_corpus_path
+from .writes import served_corpus_path, serving_version
 
 ENCODER_CACHE = "encoders"  # under the index directory, beside the builds
 
@@ -53,7 +53,7 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     embedder = load_settings_embedder(settings)
     embedded = open_index(settings.index_dir, corpus, embedder, vocabulary, progress=progress)
     _tune_threads_for_serving()
-    version = f"{corpus.sha256[:16]}:{embedder.model_id}"
+    version = serving_version(corpus.sha256, embedder.model_id)
     calls = settings.encoder_calls or os.cpu_count() or 1
     # A lone request is encoded on all this worker's cores by a second ONNX session (~100 MB):
     # torch's thread count is global to the process, so it gets no such session.

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     rate_limit: str = Field("120/minute", description="Per-client limit, e.g. '120/minute'; 'off' disables it.")
     max_body_bytes: int = Field(65_536, ge=1024, description="Largest request body accepted.")
     log_format: str = Field("json", pattern="^(json|text)$", description="'json' lines or plain 'text'.")
+    follow_seconds: float = Field(
+        2.0, ge=0, description="How often a worker checks for an index published by another (0: never)."
+    )
 
     @field_validator("rate_limit")
     @classmethod

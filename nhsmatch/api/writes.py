@@ -48,17 +48,26 @@ def served_corpus_path(settings: Settings) -> Path:
     return corpus_store(settings).current_path
 
 
+def serving_version(corpus_sha256: str, model_id: str) -> str:
+    """`Matcher.version`: what a matcher serves, so that caches and workers can tell."""
+    return f"{corpus_sha256[:16]}:{model_id}"
+
+
 def rebuild_matcher(old: Matcher, corpus: Corpus, index_dir: Path) -> Matcher:
     """A matcher for `corpus` like `old`, its index rebuilt reusing `old`'s vectors, published on disk."""
     build_index(corpus, old.embedder, old.vocabulary, index_dir, previous=old.corpus)
-    embedded = load_index(index_dir, corpus, old.embedder, old.vocabulary)
+    return reload_matcher(old, corpus, index_dir)
+
+
+def reload_matcher(old: Matcher, corpus: Corpus, index_dir: Path) -> Matcher:
+    """A matcher like `old` serving `corpus` from the index published for it in `index_dir`."""
     return Matcher(
-        embedded,
+        load_index(index_dir, corpus, old.embedder, old.vocabulary),
         old.embedder,
         old.names,
         old.vocabulary,
         current_year=old.current_year,
-        version=f"{corpus.sha256[:16]}:{old.embedder.model_id}",
+        version=serving_version(corpus.sha256, old.embedder.model_id),
         ranking=old.ranking,
         thresholds=old.thresholds,
     )

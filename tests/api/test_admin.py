@@ -200,3 +200,28 @@ def test_write_cors_is_off_by_default_and_follows_its_own_allowlist(tmp_path: Pa
         assert "authorization" in allowed.headers["access-control-allow-headers"].lower()
         other = client.options("/v1/partnerships/x", headers={**preflight, "Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in other.headers
+
+
+def test_a_write_in_one_worker_is_served_by_the_others(tmp_path: Path, tiny_matcher: Matcher) -> None:
+    """Two apps over one corpus and index directory stand for two `serve --workers` processes."""
+    from nhsmatch.api.writes import reload_matcher
+
+    with make_client(tmp_path, tiny_matcher, follow_seconds=0) as writer:
+        settings: Settings = writer.app.state.settings  # type: ignore[attr-defined]
+        other_matcher = reload_matcher(tiny_matcher, load_corpus(settings.corpus_path), settings.index_dir)
+        with TestClient(create_app(settings, matcher=other_matcher)) as other:
+            follower = other.app.state.index_follower  # type: ignore[attr-defined]
+            assert follower.check() is False  # nothing new yet
+            new = record(0)
+            assert writer.post("/v1/partnerships", json=new, headers=AUTH).status_code == 201
+            assert other.get(f"/v1/partnerships/{new['id']}").status_code == 404  # not polled yet
+            assert follower.check() is True
+            assert other.get(f"/v1/partnerships/{new['id']}").json()["title"] == new["title"]
+            found = other.post("/v1/match", json={"challenge": "sickle cell crisis patients wait for pain relief"})
+            assert found.json()["precedents"][0]["id"] == new["id"]
+            assert follower.check() is False  # the same build again: nothing to do
+            assert writer.app.state.index_follower.check() is False  # type: ignore[attr-defined]  # its own build
+            # A write taken by the other worker comes back the same way.
+            assert other.delete(f"/v1/partnerships/{new['id']}", headers=AUTH).status_code == 204
+            assert writer.app.state.index_follower.check() is True  # type: ignore[attr-defined]
+            assert writer.get(f"/v1/partnerships/{new['id']}").status_code == 404

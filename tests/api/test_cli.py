@@ -83,3 +83,26 @@ def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> Non
         assert row in result.output
     results = json.loads(output.read_text())["results"]
     assert 0 < results["shipped"]["ndcg_10"] <= 1 and results["shipped"]["queries"] == 4
+
+
+def test_each_served_worker_sets_up_json_logging(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`serve --workers N` starts fresh processes: the factory they run configures their logging."""
+    import logging
+
+    from nhsmatch.api.app import create_served_app
+    from nhsmatch.api.observability import JsonFormatter
+    from nhsmatch.api.settings import get_settings
+
+    monkeypatch.setenv("MATCHER_INDEX_DIR", str(tmp_path / "index"))
+    get_settings.cache_clear()
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        root.handlers = []
+        app = create_served_app()
+        assert app.state.settings.index_dir == tmp_path / "index"
+        assert any(isinstance(h.formatter, JsonFormatter) for h in root.handlers)
+    finally:
+        root.handlers, level = saved
+        root.setLevel(level)
+        get_settings.cache_clear()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,6 +67,7 @@ def test_access_logs_are_json_with_request_id_and_never_hold_the_challenge(
     match_line = next(line for line in access if line.get("request_id") == "req-42")
     assert match_line["method"] == "POST" and match_line["path"] == "/v1/match"
     assert match_line["route"] == "/v1/match" and match_line["status"] == 200 and match_line["duration_ms"] > 0
+    assert match_line["pid"] == os.getpid()  # tells `serve --workers N` processes apart
     listing = next(line for line in access if line["route"] == "/v1/partnerships")
     assert listing["path"] == "/v1/partnerships" and "London" not in json.dumps(listing)  # no query string
 

@@ -1,0 +1,70 @@
+"""IndexFollower: keeps a worker serving the index that is current on disk.
+
+With `matcher serve --workers N`, an admin write rebuilds and publishes the index in the worker that
+took it (api/writes.py). Every other worker polls the index's `current` link; when it points to a
+new build made for the corpus file as it now is, the worker loads that build, re-embedding nothing,
+so a write is served by every worker within about `MATCHER_FOLLOW_SECONDS`. A `matcher build` run
+beside the service is picked up the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from ..index.build import CURRENT_LINK, read_current_manifest
+from ..matcher.errors import MatcherError
+from .state import MatcherState
+from .writes import CorpusWriter, reload_matcher, serving_version
+
+log = logging.getLogger(__name__)
+
+
+class IndexFollower:
+    def __init__(self, writer: CorpusWriter, state: MatcherState, *, interval_seconds: float) -> None:
+        self.writer = writer
+        self.state = state
+        self.interval = interval_seconds
+        self._seen: str | None = None  # the build the served matcher is known to match
+        self._stop = threading.Event()
+
+    def start(self) -> threading.Thread:
+        thread = threading.Thread(target=self._run, name="index-follower", daemon=True)
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.check()
+            except (MatcherError, OSError) as err:  # a bad build on disk: keep serving the current matcher
+                log.warning("not following the published index: %s", err)
+
+    def check(self) -> bool:
+        """Loads the published index if it serves a newer corpus than this worker does; True if it did."""
+        if not self.state.is_ready:
+            return False
+        try:
+            build = os.readlink(self.writer.index_dir / CURRENT_LINK)
+        except OSError:
+            return False
+        if build == self._seen:
+            return False
+        # Under the corpus lock no worker is mid-write, so the corpus file and the index agree.
+        with self.writer.store.locked():
+            matcher = self.state.get()
+            manifest = read_current_manifest(self.writer.index_dir)
+            self._seen = build
+            if serving_version(manifest.corpus_sha256, matcher.embedder.model_id) == matcher.version:
+                return False  # this worker made that build, or already serves its corpus
+            corpus = self.writer.store.load()
+            if corpus.sha256 != manifest.corpus_sha256:
+                log.warning("the published index was built for another corpus file; not following it")
+                return False
+            self.state.replace(reload_matcher(matcher, corpus, self.writer.index_dir))
+        log.info("now serving the published index: %d partnerships", len(corpus.records))
+        return True
