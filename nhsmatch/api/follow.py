@@ -15,6 +15,7 @@ import threading
 
 from ..index.build import CURRENT_LINK, read_current_manifest
 from ..matcher.errors import MatcherError
+from ..matcher.search import Matcher
 from .state import MatcherState
 from .writes import CorpusWriter, reload_matcher, serving_version
 
@@ -46,21 +47,17 @@ class IndexFollower:
 
     def check(self) -> bool:
         """Loads the published index if it serves a newer corpus than this worker does; True if it did."""
-        if not self.state.is_ready:
+        if not self.state.is_ready or self._current_build() in (None, self._seen):
             return False
-        try:
-            build = os.readlink(self.writer.index_dir / CURRENT_LINK)
-        except OSError:
+        matcher = self.state.get()
+        if self._published_version(matcher) == matcher.version:  # this worker made it, or serves it already
+            self._seen = self._current_build()
             return False
-        if build == self._seen:
-            return False
-        # Under the corpus lock no worker is mid-write, so the corpus file and the index agree.
+        # Under the corpus lock no one is mid-write, so the corpus file and the published index agree.
         with self.writer.store.locked():
-            matcher = self.state.get()
+            self._seen = self._current_build()
+            matcher = self.state.get()  # this worker may have written meanwhile
             manifest = read_current_manifest(self.writer.index_dir)
-            self._seen = build
-            if serving_version(manifest.corpus_sha256, matcher.embedder.model_id) == matcher.version:
-                return False  # this worker made that build, or already serves its corpus
             corpus = self.writer.store.load()
             if corpus.sha256 != manifest.corpus_sha256:
                 log.warning("the published index was built for another corpus file; not following it")
@@ -68,3 +65,13 @@ class IndexFollower:
             self.state.replace(reload_matcher(matcher, corpus, self.writer.index_dir))
         log.info("now serving the published index: %d partnerships", len(corpus.records))
         return True
+
+    def _current_build(self) -> str | None:
+        try:
+            return os.readlink(self.writer.index_dir / CURRENT_LINK)
+        except OSError:
+            return None
+
+    def _published_version(self, matcher: Matcher) -> str:
+        manifest = read_current_manifest(self.writer.index_dir)
+        return serving_version(manifest.corpus_sha256, matcher.embedder.model_id)
