@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,12 +12,17 @@ from fastapi.testclient import TestClient
 
 from nhsmatch.api.app import create_app
 from nhsmatch.api.settings import Settings, get_settings
+from nhsmatch.api.writes import serving_version
 from nhsmatch.corpus import DEFAULT_CORPUS_PATH, Corpus, load_corpus, load_organisation_names, load_vocabulary
 from nhsmatch.index.build import open_index
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
 from nhsmatch.matcher.organisations import OrganisationNames
 from nhsmatch.matcher.search import Matcher
 from nhsmatch.matcher.vocabulary import Vocabulary
+
+# No background index following in tests: a worker swapping in another matcher mid-test would make
+# them depend on timing. Tests of the follower call IndexFollower.check() themselves.
+os.environ.setdefault("MATCHER_FOLLOW_SECONDS", "0")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TINY_CORPUS_PATH = FIXTURES / "tiny.jsonl"
@@ -63,7 +69,8 @@ def full_matcher(
     full_index_dir: Path,
 ) -> Matcher:
     embedded = open_index(full_index_dir, full_corpus, embedder, vocabulary)
-    return Matcher(embedded, embedder, names, vocabulary, current_year=date.today().year)
+    version = serving_version(full_corpus.sha256, embedder.model_id)
+    return Matcher(embedded, embedder, names, vocabulary, current_year=date.today().year, version=version)
 
 
 @pytest.fixture(scope="session")
@@ -75,12 +82,13 @@ def tiny_matcher(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Matcher:
     embedded = open_index(tmp_path_factory.mktemp("tiny-index"), tiny_corpus, embedder, vocabulary)
-    return Matcher(embedded, embedder, names, vocabulary, current_year=2026)
+    version = serving_version(tiny_corpus.sha256, embedder.model_id)
+    return Matcher(embedded, embedder, names, vocabulary, current_year=2026, version=version)
 
 
 @pytest.fixture(scope="session")
-def full_settings(full_index_dir: Path) -> Settings:
-    return Settings(index_dir=full_index_dir)
+def full_settings(full_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(index_dir=full_index_dir, data_dir=tmp_path_factory.mktemp("data"))
 
 
 @pytest.fixture(scope="session")
