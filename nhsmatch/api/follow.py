@@ -47,11 +47,12 @@ class IndexFollower:
 
     def check(self) -> bool:
         """Loads the published index if it serves a newer corpus than this worker does; True if it did."""
-        if not self.state.is_ready or self._current_build() in (None, self._seen):
+        build = self._current_build()
+        if not self.state.is_ready or build in (None, self._seen):
             return False
         matcher = self.state.get()
         if self._published_version(matcher) == matcher.version:  # this worker made it, or serves it already
-            self._seen = self._current_build()
+            self._seen = build
             return False
         # Under the corpus lock no one is mid-write, so the corpus file and the published index agree.
         with self.writer.store.locked():

@@ -72,10 +72,11 @@ def build_index(
         previous = None  # another model: nothing to reuse
     reused = _reusable_rows(records, previous)
     fresh = [row for row in range(n) if row not in reused]
-    concepts = _find_concepts(records, vocabulary, reused, previous)
+    texts = [view_texts(record) for record in records]
+    concepts = _find_concepts(records, texts, vocabulary, reused, previous)
 
     def expanded(row: int, view: str) -> str:
-        return vocabulary.expand(view_texts(records[row])[view], concepts[view][row])
+        return vocabulary.expand(texts[row][view], concepts[view][row])
 
     passages = {row: record_passages(records[row], row) for row in fresh}
     # One encode call for everything keeps batches full and gives one progress bar.
@@ -127,6 +128,7 @@ def build_index(
 
 def _find_concepts(
     records: tuple[Partnership, ...],
+    texts: list[dict[str, str]],
     vocabulary: Vocabulary,
     reused: dict[int, int],
     previous: EmbeddedCorpus | None,
@@ -139,9 +141,9 @@ def _find_concepts(
             for source in CONCEPT_SOURCES:
                 concepts[source].append(tuple(previous.concepts[source][old]))
             continue
-        texts = {"record": concept_text(record), **view_texts(record)}
+        sources = {"record": concept_text(record), **texts[row]}
         for source in CONCEPT_SOURCES:
-            concepts[source].append(tuple(vocabulary.find(texts[source])))
+            concepts[source].append(tuple(vocabulary.find(sources[source])))
     return concepts
 
 

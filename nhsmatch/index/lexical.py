@@ -38,10 +38,9 @@ class Bm25Index:
 
     @classmethod
     def from_texts(cls, texts_by_field: Mapping[str, Sequence[str]]) -> Bm25Index:
-        import bm25s
         import Stemmer
 
-        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG when imported
+        bm25s = _bm25s()
         stemmer = Stemmer.Stemmer("english")
         indexes = {}
         for field, texts in texts_by_field.items():
@@ -59,9 +58,7 @@ class Bm25Index:
 
     @classmethod
     def load(cls, directory: Path, fields: Sequence[str]) -> Bm25Index:
-        import bm25s
-
-        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        bm25s = _bm25s()
         indexes = {}
         for field in fields:
             index = bm25s.BM25.load(directory, **_file_names(field), mmap=True, show_progress=False)
@@ -87,6 +84,14 @@ class Bm25Index:
             total = field_scores if total is None else total + field_scores
         assert total is not None
         return total / len(self._indexes)
+
+
+def _bm25s() -> Any:
+    """The bm25s module, imported late (it is slow to import) and kept quiet."""
+    import bm25s
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets DEBUG when imported
+    return bm25s
 
 
 def _file_names(field: str) -> dict[str, str]:

@@ -32,6 +32,7 @@ from .interfaces import Embedder, Vectors
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
+from .passages import view_texts
 from .taxonomy import Region
 from .vocabulary import Concept, Vocabulary
 
@@ -183,8 +184,8 @@ class Matcher:
         record = self.records[row]
         query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
         allowed = np.delete(np.arange(len(self.records), dtype=np.int64), row)
-        text = f"{record.title}. {record.challenge}"
-        rows, scores = self._rank(query, self.vocabulary.expand(text), allowed)
+        problem = self.vocabulary.expand(view_texts(record)["problem"], self.corpus.concepts["problem"][row])
+        rows, scores = self._rank(query, problem, allowed)
         concepts = self._concepts[row]
         return [
             self._precedent(query, int(r), float(s), concepts)
