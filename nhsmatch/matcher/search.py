@@ -8,7 +8,10 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
    record's, so 1 is the best lexical match in the corpus.
 4. Hybrid score = (dense + LEXICAL_WEIGHT x lexical) / (1 + LEXICAL_WEIGHT), in 0..1.
-5. Diversity: in the top DIVERSITY_WINDOW, each precedent beyond the COMPANY_CAP-th of one company
+5. Feedback: when the first pass has clear matches (hybrid score >= 0.505), the query vector moves
+   (weight 0.3) towards the document vectors of the best two and the first pass's best are scored
+   again; records like the clear best matches rise. The lexical half chose them as much as the dense.
+6. Diversity: in the top DIVERSITY_WINDOW, each precedent beyond the COMPANY_CAP-th of one company
    loses COMPANY_PENALTY, so other companies' comparable work can surface. The penalty is part of
    the score shown, which keeps scores descending.
 """
@@ -44,6 +47,7 @@ EVIDENCE_DEPTH = 25  # precedents that count towards likely partners
 WHY_SENTENCES = 2
 SHARED_CONCEPTS = 4
 RANKED_DEPTH = 80  # ranking more than this is never shown or used
+FEEDBACK_POOL = 400  # rescored after feedback (on the dev set none from below rank 172 reached the top 80)
 PASSAGE_CHUNK = 2048  # records whose sentences are scored at once when not all are
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -60,6 +64,9 @@ class Ranking:
     best_passage: float = 0.25
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
+    feedback_depth: int = 2  # 0: no feedback step
+    feedback_weight: float = 0.3
+    feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
     company_cap: int = 3
     company_penalty: float = 0.02
     diversity_window: int = 10
@@ -69,8 +76,8 @@ class Ranking:
 class MatchThresholds:
     """Hybrid-score cut-offs for the match labels, fitted on the dev set (`matcher eval --fit`)."""
 
-    strong: float = 0.505
-    partial: float = 0.44
+    strong: float = 0.57
+    partial: float = 0.475
 
     def label(self, score: float) -> MatchLabel:
         return "strong" if score >= self.strong else "partial" if score >= self.partial else "weak"
@@ -212,6 +219,8 @@ class Matcher:
         if len(rows) == 0:
             return rows, np.zeros(0)
         scores = self._scores(query, lexical, rows)
+        if self.ranking.mode == "hybrid" and self.ranking.feedback_depth:
+            rows, scores = self._with_feedback(query, lexical, rows, scores)
         order = np.argsort(-scores, kind="stable")[:RANKED_DEPTH]
         return self._diversify(rows[order], np.clip(scores[order], 0.0, 1.0))
 
@@ -238,16 +247,41 @@ class Matcher:
         if r.mode == "lexical":
             assert lexical is not None
             return np.asarray(lexical[rows], dtype=np.float64)
-        views = self.corpus.views
         dense = (
-            r.problem * (views["problem"][rows] @ query)
-            + r.document * (views["document"][rows] @ query)
-            + r.intervention * (views["intervention"][rows] @ query)
+            r.problem * self._view_scores("problem", query, rows)
+            + r.document * self._view_scores("document", query, rows)
+            + r.intervention * self._view_scores("intervention", query, rows)
             + r.best_passage * self._best_passage_scores(query, rows)
         ) / (r.problem + r.document + r.intervention + r.best_passage)
         if lexical is None:
             return np.asarray(dense, dtype=np.float64)
         return np.asarray((dense + r.lexical_weight * lexical[rows]) / (1 + r.lexical_weight), dtype=np.float64)
+
+    def _with_feedback(
+        self,
+        query: Vectors,
+        lexical: npt.NDArray[np.float32] | None,
+        rows: npt.NDArray[np.int64],
+        scores: npt.NDArray[np.float64],
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+        """Pseudo-relevance feedback: the query moved towards its clear best matches' document
+        vectors, and the first pass's best FEEDBACK_POOL rescored with it. Only first-pass matches
+        above the floor count, so a challenge with no clear precedent is left as it was."""
+        r = self.ranking
+        pool = np.argsort(-scores, kind="stable")[:FEEDBACK_POOL]
+        best = pool[: r.feedback_depth]
+        feedback = rows[best[scores[best] >= r.feedback_floor]]
+        if len(feedback) == 0:
+            return rows, scores
+        moved = query + r.feedback_weight * self.corpus.views["document"][feedback].mean(axis=0)
+        moved = np.asarray(moved / np.linalg.norm(moved), dtype=np.float32)
+        return rows[pool], self._scores(moved, lexical, rows[pool])
+
+    def _view_scores(self, view: str, query: Vectors, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+        vectors = self.corpus.views[view]
+        if len(rows) * 4 >= len(vectors):  # scoring every row beats copying most of the matrix out
+            return (vectors @ query)[rows]
+        return vectors[rows] @ query
 
     def _best_passage_scores(self, query: Vectors, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
         starts = self.corpus.passage_starts

@@ -153,3 +153,37 @@ def test_best_sentence_scores_of_some_records_equal_those_of_all(
     some_rows = every_row[::3][:50]
     all_scores = full_matcher._best_passage_scores(query, every_row)
     np.testing.assert_allclose(full_matcher._best_passage_scores(query, some_rows), all_scores[some_rows], rtol=1e-6)
+
+
+def test_feedback_leaves_a_challenge_without_a_strong_first_match_alone(full_matcher: Matcher) -> None:
+    challenge = "The staff canteen runs out of vegan options by lunchtime on weekdays"
+    without = full_matcher.with_ranking(Ranking(feedback_depth=0)).match(challenge, limit=10).precedents
+    shipped = full_matcher.match(challenge, limit=10).precedents
+    assert [(p.record.id, p.score) for p in shipped] == [(p.record.id, p.score) for p in without]
+
+
+def test_feedback_raises_most_the_records_most_like_the_clear_best_matches(full_matcher: Matcher) -> None:
+    plain = full_matcher.with_ranking(Ranking(feedback_depth=0, company_penalty=0)).match(AF_CHALLENGE, limit=20)
+    fed = full_matcher.with_ranking(Ranking(company_penalty=0)).match(AF_CHALLENGE, limit=20)
+    before = {p.record.id: p.score for p in plain.precedents}
+    after = {p.record.id: p.score for p in fed.precedents}
+    assert next(iter(after)) == next(iter(before))  # the match the feedback came from stays first
+
+    documents, row_of = full_matcher.corpus.views["document"], full_matcher.corpus.row_of
+    feedback = list(before)[:2]
+    centroid = np.mean([documents[row_of[i]] for i in feedback], axis=0)
+    others = [i for i in before if i in after and i not in feedback]
+    others.sort(key=lambda i: documents[row_of[i]] @ centroid)
+    gains = [after[i] - before[i] for i in others]
+    half = len(gains) // 2
+    assert np.mean(gains[-half:]) > np.mean(gains[:half])  # most like the feedback gain most
+
+
+def test_feedback_rescoring_the_first_pass_best_ranks_the_top_as_rescoring_all(
+    full_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nhsmatch.matcher import search
+
+    everything = top_ids(full_matcher, AF_CHALLENGE, k=10)
+    monkeypatch.setattr(search, "FEEDBACK_POOL", 60)  # well under the corpus's 345 records
+    assert top_ids(full_matcher, AF_CHALLENGE, k=10) == everything

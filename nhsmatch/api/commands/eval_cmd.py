@@ -21,10 +21,11 @@ from ...matcher.evaluation import (
 )
 from ...matcher.search import Matcher, Ranking
 
-# Our two halves alone, the hybrid without the diversity step, and what ships.
+# Our two halves alone, the hybrid before the feedback and diversity steps, and what ships.
 VARIANTS = {
     "bm25-only": Ranking(mode="lexical", company_penalty=0),
     "dense-only": Ranking(mode="dense", company_penalty=0),
+    "hybrid, no feedback": Ranking(feedback_depth=0, company_penalty=0),
     "hybrid, no diversity": Ranking(company_penalty=0),
     "shipped": Ranking(),
 }
