@@ -27,7 +27,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from .arrays import concatenated_ranges
+from .arrays import best_first, concatenated_ranges
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
@@ -221,7 +221,7 @@ class Matcher:
         scores = self._scores(query, lexical, rows)
         if self.ranking.mode == "hybrid" and self.ranking.feedback_depth:
             rows, scores = self._with_feedback(query, lexical, rows, scores)
-        order = np.argsort(-scores, kind="stable")[:RANKED_DEPTH]
+        order = best_first(scores, RANKED_DEPTH)
         return self._diversify(rows[order], np.clip(scores[order], 0.0, 1.0))
 
     def _candidates(
@@ -268,7 +268,7 @@ class Matcher:
         vectors, and the first pass's best FEEDBACK_POOL rescored with it. Only first-pass matches
         above the floor count, so a challenge with no clear precedent is left as it was."""
         r = self.ranking
-        pool = np.argsort(-scores, kind="stable")[:FEEDBACK_POOL]
+        pool = best_first(scores, FEEDBACK_POOL)
         best = pool[: r.feedback_depth]
         feedback = rows[best[scores[best] >= r.feedback_floor]]
         if len(feedback) == 0:
