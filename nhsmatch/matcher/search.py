@@ -11,9 +11,9 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 5. Feedback: when the first pass has clear matches (hybrid score >= 0.505), the query vector moves
    (weight 0.3) towards the document vectors of the best two and the first pass's best are scored
    again; records like the clear best matches rise. The lexical half chose them as much as the dense.
-6. Diversity: in the top DIVERSITY_WINDOW, each precedent beyond the COMPANY_CAP-th of one company
-   loses COMPANY_PENALTY, so other companies' comparable work can surface. The penalty is part of
-   the score shown, which keeps scores descending.
+6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
+   company loses `company_penalty` (0.06, flat), so another company's comparable work (scoring
+   within 0.06) comes first. The penalty is part of the score shown, which keeps scores descending.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Ranking:
     feedback_weight: float = 0.3
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
     company_cap: int = 3
-    company_penalty: float = 0.02
+    company_penalty: float = 0.06  # the same for every precedent beyond the cap: "comparable" is a margin
     diversity_window: int = 10
 
 
@@ -311,8 +311,8 @@ class Matcher:
         picked, picked_scores = [], []
 
         def penalised(i: int) -> float:
-            excess = max((counts[c] for c in companies[i]), default=0) - r.company_cap + 1
-            return plain[i] - r.company_penalty * excess if excess > 0 else plain[i]
+            crowded = any(counts[c] >= r.company_cap for c in companies[i])
+            return plain[i] - r.company_penalty if crowded else plain[i]
 
         while remaining and len(picked) < r.diversity_window:
             best, best_score = remaining[0], penalised(remaining[0])

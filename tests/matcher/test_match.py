@@ -141,6 +141,26 @@ def test_one_company_does_not_fill_the_top_10_when_others_did_comparable_work(fu
     assert scores == sorted(scores, reverse=True)
 
 
+def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(full_matcher: Matcher) -> None:
+    """Beyond the third of one company, a precedent loses the same margin (0.06) however many came
+    before: another company's precedent comes first only when it scores within that margin."""
+    novartis = [row for row, companies in enumerate(full_matcher._companies) if companies == {"novartis"}][:5]
+    other = next(row for row, companies in enumerate(full_matcher._companies) if companies == {"pfizer"})
+    rows = np.array([*novartis, other], dtype=np.int64)
+
+    def diversified(other_score: float) -> tuple[list[int], list[float]]:
+        scores = np.array([0.80, 0.79, 0.78, 0.77, 0.76, other_score])
+        picked, picked_scores = full_matcher._diversify(rows, scores)
+        return picked.tolist(), [round(s, 4) for s in picked_scores.tolist()]
+
+    comparable_rows, comparable_scores = diversified(0.72)  # within 0.06 of the fourth Novartis (0.77)
+    assert comparable_rows == [*novartis[:3], other, *novartis[3:]]
+    assert comparable_scores == [0.80, 0.79, 0.78, 0.72, 0.71, 0.70]
+    distant_rows, distant_scores = diversified(0.60)
+    assert distant_rows == [*novartis, other]
+    assert distant_scores == [0.80, 0.79, 0.78, 0.71, 0.70, 0.60]
+
+
 def test_best_sentence_scores_of_some_records_equal_those_of_all(
     full_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:

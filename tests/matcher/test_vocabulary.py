@@ -26,6 +26,13 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("a virtual ward", "virtual wards and remote monitoring"),
         ("weekly MDT meetings", "multidisciplinary team"),
         ("follow-up appointments", "outpatient follow-up"),
+        ("clot retrieval for a large vessel occlusion", "stroke"),
+        ("adults waiting years for an ADHD assessment", "ADHD and autism"),
+        ("booking a flu jab at the pharmacy", "vaccination"),
+        ("care home residents with pressure sores", "skin conditions"),
+        ("suspected heart failure needing an echo", "diagnostic imaging"),
+        ("waiting for bloods before each cycle", "diagnostic testing"),
+        ("the carbon footprint of inhalers", "environmental sustainability"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
