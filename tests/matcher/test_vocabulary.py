@@ -33,6 +33,10 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("suspected heart failure needing an echo", "diagnostic imaging"),
         ("waiting for bloods before each cycle", "diagnostic testing"),
         ("the carbon footprint of inhalers", "environmental sustainability"),
+        ("a long wait for the eye clinic", "eye conditions"),
+        ("teenagers starting on insulin pumps", "diabetes"),
+        ("referrals to CAMHS doubled", "mental health"),
+        ("not enough midwives on the ward", "women's health"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
