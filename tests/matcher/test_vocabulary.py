@@ -48,6 +48,11 @@ def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocab
     assert not found & {"urgent and emergency care", "HIV", "frailty and falls"}
 
 
+def test_idioms_do_not_name_a_condition(vocabulary: Vocabulary) -> None:
+    found = {c.name for c in vocabulary.find("nobody keeps an eye on who is going downhill; carbon monoxide checks")}
+    assert not found & {"eye conditions", "environmental sustainability"}
+
+
 def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary) -> None:
     assert vocabulary.expand("AF in care homes") == "AF in care homes (atrial fibrillation; frailty and falls)"
     assert vocabulary.expand("nothing clinical here") == "nothing clinical here"
