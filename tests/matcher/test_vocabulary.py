@@ -15,6 +15,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("T2DM with poor HbA1c", "diabetes"),
         ("HF admissions", "heart failure"),
         ("people with SMI", "mental health"),
+        ("a crisis team for people in crisis", "mental health"),
         ("high CVD risk", "cardiovascular disease"),
         ("several LTCs", "multiple long-term conditions"),
         ("UEC pressures", "urgent and emergency care"),
@@ -48,9 +49,10 @@ def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocab
     assert not found & {"urgent and emergency care", "HIV", "frailty and falls"}
 
 
-def test_idioms_do_not_name_a_condition(vocabulary: Vocabulary) -> None:
-    found = {c.name for c in vocabulary.find("nobody keeps an eye on who is going downhill; carbon monoxide checks")}
-    assert not found & {"eye conditions", "environmental sustainability"}
+def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabulary) -> None:
+    idioms = "nobody keeps an eye on who is going downhill; carbon monoxide checks; a winter bed crisis"
+    found = {c.name for c in vocabulary.find(f"{idioms}; Leeds Teaching Hospitals")}
+    assert not found & {"eye conditions", "environmental sustainability", "mental health", "training and education"}
 
 
 def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary) -> None:
