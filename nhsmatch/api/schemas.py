@@ -55,7 +55,10 @@ class PrecedentOut(Partnership):
 
 
 class MatchResponse(BaseModel):
-    precedents: list[PrecedentOut]
+    precedents: list[PrecedentOut] = Field(
+        description="Best first, except that beyond the third precedent of one company, another company's "
+        "comparable work (scoring within 0.06) comes first."
+    )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")
     no_strong_precedent: bool = Field(description="True when no precedent is a strong match.")

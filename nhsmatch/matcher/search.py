@@ -13,7 +13,9 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    again; records like the clear best matches rise. The lexical half chose them as much as the dense.
 6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
    company loses `company_penalty` (0.06, flat), so another company's comparable work (scoring
-   within 0.06) comes first. The penalty is part of the score shown, which keeps scores descending.
+   within 0.06) comes first. The penalty only orders: the score shown, and the match label and the
+   partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
+   up to 0.06 above the one before it.
 """
 
 from __future__ import annotations
@@ -213,7 +215,7 @@ class Matcher:
     def _rank(
         self, query: Vectors, lexical_query: str, allowed: npt.NDArray[np.int64] | None
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Rows best first with their final scores (0..1, descending)."""
+        """Rows in the order shown, with their scores (0..1): descending but for the diversity step."""
         lexical = self.corpus.lexical.scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -222,7 +224,9 @@ class Matcher:
         if self.ranking.mode == "hybrid" and self.ranking.feedback_depth:
             rows, scores = self._with_feedback(query, lexical, rows, scores)
         order = best_first(scores, RANKED_DEPTH)
-        return self._diversify(rows[order], np.clip(scores[order], 0.0, 1.0))
+        rows, scores = rows[order], np.clip(scores[order], 0.0, 1.0)
+        shown = self._diversified_order(rows, scores)
+        return rows[shown], scores[shown]
 
     def _candidates(
         self, query: Vectors, lexical: npt.NDArray[np.float32] | None, allowed: npt.NDArray[np.int64] | None
@@ -296,19 +300,18 @@ class Matcher:
             best[first : first + len(chunk)] = np.maximum.reduceat(similarities, np.cumsum(counts) - counts)
         return best
 
-    def _diversify(
-        self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64]
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Greedy: pick the best penalised score; a pick only lowers later candidates' scores, so
-        the picked scores stay descending."""
+    def _diversified_order(self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+        """Positions of `rows` (best first) in the order shown. Greedy: pick the best penalised
+        score; a pick only lowers later candidates' penalised scores, so those stay descending and
+        no precedent follows one it beats by more than the penalty."""
         r = self.ranking
         if r.company_penalty <= 0:
-            return rows, scores
+            return np.arange(len(rows))
         counts: Counter[str] = Counter()
         companies = [self._companies[row] for row in rows.tolist()]
         plain = scores.tolist()
         remaining = list(range(len(rows)))
-        picked, picked_scores = [], []
+        picked: list[int] = []
 
         def penalised(i: int) -> float:
             crowded = any(counts[c] >= r.company_cap for c in companies[i])
@@ -322,14 +325,10 @@ class Matcher:
                 if (score := penalised(i)) > best_score:
                     best, best_score = i, score
             picked.append(best)
-            picked_scores.append(max(0.0, best_score))
             counts.update(companies[best])
             remaining.remove(best)
-        tail = sorted((-penalised(i), i) for i in remaining)
-        return (
-            rows[picked + [i for _, i in tail]],
-            np.array(picked_scores + [max(0.0, -negated) for negated, _ in tail], dtype=np.float64),
-        )
+        tail = sorted(remaining, key=lambda i: (-penalised(i), i))
+        return np.array(picked + tail, dtype=np.int64)
 
     def _precedent(self, query: Vectors, row: int, score: float, challenge_concepts: Sequence[Concept]) -> Precedent:
         span = self.corpus.passage_range(row)
