@@ -79,10 +79,15 @@ def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> Non
     output = tmp_path / "results.json"
     result = CliRunner().invoke(cli, ["eval", "--queries", str(queries), "--output", str(output)])
     assert result.exit_code == 0, result.output
-    for row in ("bm25-only", "dense-only", "shipped", "nDCG@10"):
+    for row in ("bm25-only", "dense-only", "shipped", "nDCG@10", "95 % interval"):
         assert row in result.output
-    results = json.loads(output.read_text())["results"]
+    report = json.loads(output.read_text())
+    results = report["results"]
     assert 0 < results["shipped"]["ndcg_10"] <= 1 and results["shipped"]["queries"] == 4
+    gain = report["shipped_gain"]
+    assert gain["over"] in ("bm25-only", "dense-only") and gain["target"] == 0.05
+    assert gain["mean"] == pytest.approx(results["shipped"]["ndcg_10"] - results[gain["over"]]["ndcg_10"], abs=2e-4)
+    assert gain["low"] <= gain["mean"] <= gain["high"]
 
 
 def test_each_served_worker_sets_up_json_logging(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

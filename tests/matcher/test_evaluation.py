@@ -7,6 +7,8 @@ from nhsmatch.matcher.evaluation import (
     evaluate,
     fit_strong_threshold,
     ndcg_at,
+    ndcg_by_query,
+    paired_difference,
     recall_at,
     reciprocal_rank,
 )
@@ -47,3 +49,20 @@ def test_diversity_counts_companies() -> None:
     companies = {"a": frozenset({"novartis"}), "b": frozenset({"novartis"}), "c": frozenset({"bayer"})}
     stats = diversity_at([["a", "b", "c"]], lambda i: companies[i])
     assert stats == {"distinct_companies_top10": 2.0, "one_company_over_3_top10": 0.0}
+
+
+def test_paired_difference_brackets_the_mean_gain_and_repeats() -> None:
+    gains = {f"q{i}": 0.8 for i in range(20)}
+    base = {qid: 0.8 - (0.02 if i % 4 else 0.2) for i, qid in enumerate(gains)}  # 0.065 better on average
+    difference = paired_difference(gains, base)
+    assert difference.mean == pytest.approx(0.065) and difference.queries == 20
+    assert 0.02 <= difference.low < difference.mean < difference.high <= 0.2
+    assert paired_difference(gains, base) == difference
+    same = paired_difference(gains, gains)
+    assert (same.mean, same.low, same.high) == (0.0, 0.0, 0.0)
+
+
+def test_ndcg_by_query_leaves_out_no_precedent_queries() -> None:
+    queries = [JudgedQuery("q1", "x", "known-item", JUDGMENTS), JudgedQuery("q2", "y", "no-precedent", {"a": 0})]
+    ranked = {"q1": Ranked(["c", "a"], False), "q2": Ranked(["a"], True)}
+    assert ndcg_by_query(queries, ranked) == {"q1": pytest.approx(ndcg_at(["c", "a"], JUDGMENTS))}
