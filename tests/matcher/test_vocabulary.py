@@ -38,6 +38,12 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("teenagers starting on insulin pumps", "diabetes"),
         ("referrals to CAMHS doubled", "mental health"),
         ("not enough midwives on the ward", "women's health"),
+        ("months of insomnia and poor sleep", "mental health"),
+        ("hepatitis C testing in prisons", "health inequalities"),
+        ("people in drug and alcohol services", "health inequalities"),
+        ("hospice beds for palliative patients", "people at the end of life"),
+        ("end-of-life care at home", "people at the end of life"),
+        ("care home residents deteriorating overnight", "spotting deterioration early"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
@@ -50,7 +56,10 @@ def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocab
 
 
 def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabulary) -> None:
-    idioms = "nobody keeps an eye on who is going downhill; carbon monoxide checks; a winter bed crisis"
+    idioms = (
+        "nobody keeps an eye on who is going downhill; carbon monoxide checks; a winter bed crisis; "
+        "a good night's sleep on the ward"
+    )
     found = {c.name for c in vocabulary.find(f"{idioms}; Leeds Teaching Hospitals")}
     assert not found & {"eye conditions", "environmental sustainability", "mental health", "training and education"}
 
