@@ -26,6 +26,7 @@ from nhsmatch.matcher.taxonomy import (
     OtherPartnerType,
 )
 from tests.conftest import TINY_CORPUS_PATH
+from tests.invariants import gives_way_only_within
 
 TINY_LINES = [line for line in TINY_CORPUS_PATH.read_text(encoding="utf-8").split("\n") if line.strip()]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -163,6 +164,4 @@ def test_match_returns_only_records_the_filters_admit(tiny_matcher: Matcher, cho
     returned = [p.record.id for p in result.precedents]
     assert set(returned) <= admitted and len(returned) == len(set(returned))
     assert all(0.0 <= p.score <= 1.0 for p in result.precedents)
-    scores = [p.score for p in result.precedents]  # no score more than the diversity margin above an earlier one
-    margin = tiny_matcher.ranking.company_penalty + 1e-9
-    assert all(later <= earlier + margin for i, earlier in enumerate(scores) for later in scores[i + 1 :])
+    assert gives_way_only_within([p.score for p in result.precedents], tiny_matcher.ranking.company_penalty)

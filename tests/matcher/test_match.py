@@ -8,6 +8,7 @@ import pytest
 
 from nhsmatch.matcher.models import Filters, Precedent
 from nhsmatch.matcher.search import Matcher, Ranking
+from tests.invariants import gives_way_only_within
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
 
@@ -53,11 +54,6 @@ def test_differently_worded_challenges_find_their_precedent_in_the_top_3(
     full_matcher: Matcher, challenge: str, expected: set[str]
 ) -> None:
     assert expected & set(top_ids(full_matcher, challenge))
-
-
-def gives_way_only_within(scores: list[float], margin: float) -> bool:
-    """No score is more than `margin` above any score shown before it."""
-    return all(later <= earlier + margin + 1e-9 for i, earlier in enumerate(scores) for later in scores[i + 1 :])
 
 
 def test_scores_are_in_unit_range_and_descending_with_why(full_matcher: Matcher) -> None:
