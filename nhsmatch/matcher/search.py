@@ -129,6 +129,10 @@ class Matcher:
     def get(self, record_id: str) -> Partnership:
         return self.corpus.records[self._row(record_id)]
 
+    def companies_of(self, record_id: str) -> frozenset[str]:
+        """The industry partners of a record as the diversity step counts them (canonical keys)."""
+        return self._companies[self._row(record_id)]
+
     def filtered(self, filters: Filters) -> list[Partnership]:
         """The records the filters admit, in corpus order (what a listing shows)."""
         return [self.records[row] for row in self._filter_index.rows(filters)]

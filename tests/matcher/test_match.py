@@ -207,3 +207,15 @@ def test_feedback_rescoring_the_first_pass_best_ranks_the_top_as_rescoring_all(
     everything = top_ids(full_matcher, AF_CHALLENGE, k=10)
     monkeypatch.setattr(search, "FEEDBACK_POOL", 60)  # well under the corpus's 345 records
     assert top_ids(full_matcher, AF_CHALLENGE, k=10) == everything
+
+
+def test_companies_of_names_a_records_industry_partners_as_the_diversity_step_counts_them(
+    full_matcher: Matcher,
+) -> None:
+    from nhsmatch.matcher.errors import UnknownPartnershipError
+
+    record = next(r for r in full_matcher.records if len(r.industry_partners) > 1)
+    expected = {full_matcher.names.key(p.name) for p in record.industry_partners}
+    assert full_matcher.companies_of(record.id) == expected and len(expected) > 1
+    with pytest.raises(UnknownPartnershipError):
+        full_matcher.companies_of("no-such-record")

@@ -60,14 +60,13 @@ def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
     configure_logging("WARNING")
     queries = load_judged_queries(queries_path)
     base = load_configured_matcher()
-    companies = {r.id: frozenset(base.names.key(p.name) for p in r.industry_partners) for r in base.records}
     results, rankings = {}, {}
     for name, ranked in _plain_baselines(base, queries).items():
-        results[name] = _scored(queries, ranked, companies, flags=False)
+        results[name] = _scored(base, queries, ranked, flags=False)
     for name, ranking in VARIANTS.items():
         matcher = base.with_ranking(ranking)
         rankings[name] = {q.qid: _ranked(matcher, q.query) for q in queries}
-        results[name] = _scored(queries, rankings[name], companies, flags=True)
+        results[name] = _scored(base, queries, rankings[name], flags=True)
     _print_table(results)
     better_half = max(HALVES, key=lambda name: results[name]["ndcg_10"] or 0.0)
     gain = paired_difference(ndcg_by_query(queries, rankings["shipped"]), ndcg_by_query(queries, rankings[better_half]))
@@ -107,13 +106,13 @@ def _plain_baselines(matcher: Matcher, queries: list[JudgedQuery]) -> dict[str, 
 
 
 def _scored(
-    queries: list[JudgedQuery], ranked: dict[str, Ranked], companies: dict[str, frozenset[str]], *, flags: bool
+    matcher: Matcher, queries: list[JudgedQuery], ranked: dict[str, Ranked], *, flags: bool
 ) -> dict[str, float | None]:
-    """The quality and diversity figures of one ranking; `companies`: each record's industry partners."""
+    """The quality and diversity figures of one ranking, companies counted as the diversity step does."""
     scores = asdict(evaluate(queries, lambda q: ranked[q.qid]))
     if not flags:  # these baselines have no notion of a strong match
         scores["no_precedent_flagged"] = scores["answerable_wrongly_flagged"] = None
-    return scores | diversity_at([ranked[q.qid].ids for q in queries], lambda i: companies[i])
+    return scores | diversity_at([ranked[q.qid].ids for q in queries], matcher.companies_of)
 
 
 def _ranked(matcher: Matcher, challenge: str) -> Ranked:
