@@ -148,8 +148,9 @@ def test_one_company_does_not_fill_the_top_10_when_others_did_comparable_work(fu
 def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(full_matcher: Matcher) -> None:
     """Beyond the third of one company, a precedent loses the same margin (0.06) however many came
     before: another company's precedent comes first only when it scores within that margin."""
-    novartis = [row for row, companies in enumerate(full_matcher._companies) if companies == {"novartis"}][:5]
-    other = next(row for row, companies in enumerate(full_matcher._companies) if companies == {"pfizer"})
+    companies = [full_matcher.companies_of(record.id) for record in full_matcher.records]
+    novartis = [row for row, names in enumerate(companies) if names == {"novartis"}][:5]
+    other = next(row for row, names in enumerate(companies) if names == {"pfizer"})
     rows = np.array([*novartis, other], dtype=np.int64)
 
     def shown(other_score: float) -> list[int]:
