@@ -276,14 +276,15 @@ class Matcher:
         vectors, and the first pass's best FEEDBACK_POOL rescored with it. Only first-pass matches
         above the floor count, so a challenge with no clear precedent is left as it was."""
         r = self.ranking
-        best = best_first(scores, r.feedback_depth)
+        pool = best_first(scores, FEEDBACK_POOL)  # its head is the best matches: one selection serves both
+        best = pool[: r.feedback_depth]
         feedback = rows[best[scores[best] >= r.feedback_floor]]
         if len(feedback) == 0:
             return rows, scores
         moved = query + r.feedback_weight * self.corpus.views["document"][feedback].mean(axis=0)
         moved = np.asarray(moved / np.linalg.norm(moved), dtype=np.float32)
-        pool = rows[best_first(scores, FEEDBACK_POOL)]
-        return pool, self._scores(moved, lexical, pool)
+        pooled = rows[pool]
+        return pooled, self._scores(moved, lexical, pooled)
 
     def _view_scores(self, view: str, query: Vectors, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
         vectors = self.corpus.views[view]
