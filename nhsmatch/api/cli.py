@@ -21,6 +21,8 @@ from .settings import Settings, get_settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+PARTNER_IDS_SHOWN = 3  # the rest are in --json
+
 
 def configure_logging(level: str) -> None:
     logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -147,33 +149,60 @@ def search(challenge: str, limit: int, as_json: bool, **filter_values: Any) -> N
 
 
 def _print_result(result: MatchResult) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    """One block per precedent rather than a table, so that it reads at any terminal width; each
+    brings what a user acts on: who, where, when, why it matches and where it was published."""
+    import textwrap
 
-    console = Console()
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(highlight=False)
+
+    def indented(text: str, style: str = "") -> None:
+        # Wrapped here rather than by rich, so continuation lines keep the indent; words (URLs
+        # above all) are never broken, so they can be copied.
+        for line in textwrap.wrap(text, max(console.width - 4, 40), break_long_words=False, break_on_hyphens=False):
+            console.print(f"   {escape(line)}", style=style, soft_wrap=True)
+
     if result.no_strong_precedent:
-        console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.")
-    precedents = Table(title="Precedents", show_lines=True)
-    for column in ("score", "match", "partnership", "partners", "where", "why"):
-        precedents.add_column(column, overflow="fold")
-    for p in result.precedents:
+        console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
+    console.print("[bold underline]Precedents[/bold underline]")
+    for rank, p in enumerate(result.precedents, start=1):
         record = p.record
         partners = ", ".join(o.name for o in (*record.industry_partners, *record.other_partners))
-        precedents.add_row(
-            f"{p.score:.2f}",
-            p.match,
-            f"{record.title}\n[dim]{record.id}[/dim]",
-            partners,
-            f"{record.locality} ({record.region})",
-            "\n".join(p.why),
-        )
-    console.print(precedents)
-    partners_table = Table(title="Likely partners")
-    for column in ("score", "partner", "type", "precedents"):
-        partners_table.add_column(column, overflow="fold")
+        console.print(f"\n[bold]{rank}. {escape(record.title)}[/bold]")
+        indented(f"{p.match} match ({p.score:.2f}) · {partners}")
+        indented(f"{record.locality} ({record.region}){_years(*record.years)}")
+        indented(" · ".join(p.shared_concepts), "italic")
+        for sentence in p.why:
+            indented(f"“{sentence}”")
+        indented(f"{record.id} · {record.source_publisher} {record.source_url}", "dim")
+    if result.partners:
+        console.print("\n[bold underline]Likely partners[/bold underline]")
     for partner in result.partners:
-        partners_table.add_row(f"{partner.score:.2f}", partner.name, partner.type, ", ".join(partner.precedent_ids))
-    console.print(partners_table)
+        evidence = partner.evidence
+        details = [_count(evidence.precedent_count, "similar precedent"), f"best {evidence.best_similarity:.2f}"]
+        details += [f"latest {evidence.latest_year}"] if evidence.latest_year else []
+        details += ["in your region"] if evidence.region_overlap else []
+        name = f"[bold]{escape(partner.name)}[/bold] ({partner.type})"
+        console.print(f"{partner.score:.2f}  {name}: {', '.join(details)}")
+        shown = partner.precedent_ids[:PARTNER_IDS_SHOWN]
+        more = len(partner.precedent_ids) - len(shown)
+        indented(f"{', '.join(shown)}{f' and {more} more' if more else ''}", "dim")
+    if result.nhs_peers:
+        console.print("\n[bold underline]NHS organisations that did comparable work[/bold underline]")
+    for peer in result.nhs_peers:
+        console.print(f"{peer.score:.2f}  [bold]{escape(peer.name)}[/bold] ({peer.type}, {peer.region})")
+
+
+def _years(start: int | None, end: int | None) -> str:
+    if start and end and start != end:
+        return f", {start}–{end}"
+    return f", {start or end}" if start or end else ""
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @cli.command()

@@ -1,4 +1,5 @@
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -34,11 +35,20 @@ def test_build_writes_an_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.usefixtures("matcher_env")
-def test_search_prints_precedents_and_partners() -> None:
-    result = CliRunner().invoke(cli, ["search", AF_CHALLENGE, "--limit", "3"], terminal_width=200)
+def test_search_prints_precedents_partners_and_peers_readably_in_a_narrow_terminal() -> None:
+    result = CliRunner().invoke(cli, ["search", AF_CHALLENGE, "--limit", "3"], terminal_width=80)
     assert result.exit_code == 0, result.output
-    assert "Precedents" in result.output and "Likely partners" in result.output
-    assert "Bayer" in result.output
+    lines = result.output.splitlines()
+    first = lines.index("1. Don't Wait to Anticoagulate Project (Bristol)")
+    assert lines[first + 1].startswith("   strong match (0.") and "Bayer HealthCare" in lines[first + 1]
+    assert "   same condition: atrial fibrillation · same condition: stroke" in result.output
+    assert "   bayer-bnssg-dwac-bristol · " in result.output  # the id, then the source, unbroken
+    assert any(line.strip().startswith("https://") for line in lines[first:])
+    assert "Likely partners" in lines and "NHS organisations that did comparable work" in lines
+    bayer = next(line for line in lines if "Bayer (pharmaceutical): " in line)
+    assert re.match(r"0\.\d\d  Bayer \(pharmaceutical\): \d+ similar precedents, best 0\.\d\d", bayer)
+    wrapped = [line for line in lines if "://" not in line]  # only a URL may run past the width
+    assert max(len(line) for line in wrapped) <= 80
 
 
 @pytest.mark.usefixtures("matcher_env")
