@@ -7,13 +7,16 @@ Queries whose judgments are all 0 ("no precedent") have no relevant items: they 
 those means and scored instead on whether the ranking flags them as having no strong precedent.
 How much one ranking beats another comes with a paired bootstrap interval: on a few dozen queries,
 a difference of a few hundredths can be noise.
+Likely partners are scored on the same judgments: the judges graded precedents, so a partner's
+grade is the best grade of the judged precedents it took part in (who did the work the asker
+wants), and its track record the sum of their gains (how much of it).
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import fmean
@@ -35,10 +38,12 @@ class JudgedQuery:
 
 @dataclass(frozen=True)
 class Ranked:
-    """What a ranking returned for one query: ids best first, and its "no strong precedent" flag."""
+    """What a ranking returned for one query: ids best first, its "no strong precedent" flag, and
+    the likely partners it named (organisation keys, best first)."""
 
     ids: list[str]
     no_strong_precedent: bool
+    partners: tuple[str, ...] = ()
 
 
 def load_judged_queries(path: Path) -> list[JudgedQuery]:
@@ -50,12 +55,20 @@ def load_judged_queries(path: Path) -> list[JudgedQuery]:
     return queries
 
 
-def ndcg_at(ids: Sequence[str], judgments: dict[str, int], k: int = 10) -> float:
-    def dcg(grades: Sequence[int]) -> float:
-        return sum((2**grade - 1) / math.log2(rank + 2) for rank, grade in enumerate(grades[:k]))
+def _gain(grade: int) -> int:
+    return 2**grade - 1
 
-    ideal = dcg(sorted(judgments.values(), reverse=True))
-    return dcg([judgments.get(i, 0) for i in ids]) / ideal if ideal else 0.0
+
+def _ndcg(ranked_gains: Sequence[float], all_gains: Iterable[float], k: int) -> float:
+    def dcg(gains: Sequence[float]) -> float:
+        return sum(gain / math.log2(rank + 2) for rank, gain in enumerate(gains[:k]))
+
+    ideal = dcg(sorted(all_gains, reverse=True))
+    return dcg(ranked_gains) / ideal if ideal else 0.0
+
+
+def ndcg_at(ids: Sequence[str], judgments: dict[str, int], k: int = 10) -> float:
+    return _ndcg([_gain(judgments.get(i, 0)) for i in ids], map(_gain, judgments.values()), k)
 
 
 def recall_at(ids: Sequence[str], judgments: dict[str, int], k: int, min_grade: int) -> float | None:
@@ -96,6 +109,51 @@ def evaluate(queries: Sequence[JudgedQuery], rank: Callable[[JudgedQuery], Ranke
         answerable_wrongly_flagged=mean([float(results[q.qid].no_strong_precedent) for q in answerable]),
         queries=len(queries),
     )
+
+
+@dataclass(frozen=True)
+class PartnerScores:
+    ndcg_5_best: float  # partners ordered by the best precedent they did
+    ndcg_5_track_record: float  # ... by how much judged-useful work they did
+    first_did_a_grade2: float  # share of queries whose first partner did a grade-2 precedent
+    top5_without_useful: float  # share of the first 5 partners with no judged-useful precedent
+    queries: int
+
+
+def partner_judgments(
+    judgments: Mapping[str, int], partners_of: Callable[[str], Iterable[str]]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Each organisation's grade (its best judged precedent's) and track record (the gains of its
+    useful judged precedents, summed), from a query's precedent judgments."""
+    best: dict[str, int] = {}
+    track_record: dict[str, int] = {}
+    for record_id, grade in judgments.items():
+        if grade > 0:
+            for partner in set(partners_of(record_id)):
+                best[partner] = max(best.get(partner, 0), grade)
+                track_record[partner] = track_record.get(partner, 0) + _gain(grade)
+    return best, track_record
+
+
+def evaluate_partners(
+    queries: Sequence[JudgedQuery], ranked: Mapping[str, Ranked], partners_of: Callable[[str], Iterable[str]]
+) -> PartnerScores:
+    """How well the likely partners of the answerable queries match the partners of the judged
+    precedents (nDCG@5 on both partner gains, first partner, unsupported share of the first 5)."""
+    best_ndcg, track_ndcg, first, unsupported = [], [], [], []
+    for query in (q for q in queries if q.has_precedent):
+        partners = ranked[query.qid].partners
+        best, track_record = partner_judgments(query.judgments, partners_of)
+        best_ndcg.append(_ndcg([_gain(best.get(p, 0)) for p in partners], map(_gain, best.values()), 5))
+        track_ndcg.append(_ndcg([track_record.get(p, 0) for p in partners], track_record.values(), 5))
+        first.append(float(bool(partners) and best.get(partners[0], 0) == 2))
+        if partners:
+            unsupported.append(sum(p not in best for p in partners[:5]) / len(partners[:5]))
+
+    def mean(values: list[float]) -> float:
+        return round(fmean(values), 4) if values else 0.0
+
+    return PartnerScores(mean(best_ndcg), mean(track_ndcg), mean(first), mean(unsupported), len(best_ndcg))
 
 
 def ndcg_by_query(queries: Sequence[JudgedQuery], results: Mapping[str, Ranked]) -> dict[str, float]:

@@ -89,11 +89,14 @@ def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> Non
     output = tmp_path / "results.json"
     result = CliRunner().invoke(cli, ["eval", "--queries", str(queries), "--output", str(output)])
     assert result.exit_code == 0, result.output
-    for row in ("bm25-only", "dense-only", "shipped", "nDCG@10", "95 % interval"):
+    for row in ("bm25-only", "dense-only", "shipped", "nDCG@10", "95 % interval", "likely partners", "nDCG@5 best"):
         assert row in result.output
     report = json.loads(output.read_text())
     results = report["results"]
     assert 0 < results["shipped"]["ndcg_10"] <= 1 and results["shipped"]["queries"] == 4
+    partners = results["shipped"]["partners"]
+    assert 0 < partners["ndcg_5_best"] <= 1 and 0 < partners["queries"] <= 4
+    assert "partners" not in results["bm25, plain text"]  # the textbook baselines name no partners
     gain = report["shipped_gain"]
     assert gain["over"] in ("bm25-only", "dense-only") and gain["target"] == 0.05
     assert gain["mean"] == pytest.approx(results["shipped"]["ndcg_10"] - results[gain["over"]]["ndcg_10"], abs=2e-4)

@@ -5,10 +5,12 @@ from nhsmatch.matcher.evaluation import (
     Ranked,
     diversity_at,
     evaluate,
+    evaluate_partners,
     fit_strong_threshold,
     ndcg_at,
     ndcg_by_query,
     paired_difference,
+    partner_judgments,
     recall_at,
     reciprocal_rank,
 )
@@ -66,3 +68,29 @@ def test_ndcg_by_query_leaves_out_no_precedent_queries() -> None:
     queries = [JudgedQuery("q1", "x", "known-item", JUDGMENTS), JudgedQuery("q2", "y", "no-precedent", {"a": 0})]
     ranked = {"q1": Ranked(["c", "a"], False), "q2": Ranked(["a"], True)}
     assert ndcg_by_query(queries, ranked) == {"q1": pytest.approx(ndcg_at(["c", "a"], JUDGMENTS))}
+
+
+PARTNERS_OF = {"a": {"acme"}, "b": {"acme", "charity"}, "c": {"other"}, "d": {"bayer"}}
+
+
+def test_a_partner_is_graded_by_the_judged_precedents_it_took_part_in() -> None:
+    best, track_record = partner_judgments(JUDGMENTS, PARTNERS_OF.__getitem__)
+    assert best == {"acme": 2, "charity": 1, "bayer": 2}  # "other" did only a grade-0 precedent
+    assert track_record == {"acme": 3 + 1, "charity": 1, "bayer": 3}
+
+
+def test_partner_scores_reward_naming_who_did_the_wanted_work_first() -> None:
+    queries = [JudgedQuery("q1", "x", "known-item", JUDGMENTS), JudgedQuery("q2", "y", "no-precedent", {"a": 0})]
+
+    def scores(partners: tuple[str, ...]):
+        ranked = {"q1": Ranked([], False, partners), "q2": Ranked([], True, ("other",))}
+        return evaluate_partners(queries, ranked, PARTNERS_OF.__getitem__)
+
+    ideal, poor = scores(("acme", "bayer", "charity")), scores(("other", "charity", "bayer"))
+    assert ideal.ndcg_5_best == pytest.approx(1.0) and ideal.ndcg_5_track_record == pytest.approx(1.0)
+    assert ideal.first_did_a_grade2 == 1.0 and ideal.top5_without_useful == 0.0 and ideal.queries == 1
+    assert poor.ndcg_5_best < 1 and poor.first_did_a_grade2 == 0.0
+    assert poor.top5_without_useful == pytest.approx(1 / 3, abs=1e-4)
+    # Ordered by the best precedent, acme and bayer tie; by track record acme, with two, comes first.
+    swapped = scores(("bayer", "acme", "charity"))
+    assert swapped.ndcg_5_best == pytest.approx(1.0) and swapped.ndcg_5_track_record < 1

@@ -47,6 +47,13 @@ def test_one_strong_precedent_beats_a_weak_one_and_scores_stay_in_range() -> Non
     assert 0 <= rank_partners(many, NAMES, current_year=2024)[0].score <= 1
 
 
+def test_one_precedent_that_did_this_beats_several_loosely_similar_ones() -> None:
+    scored = [(record("exact", ["Exact Co"]), 0.6)] + [(record(f"loose{i}", ["Busy Co"]), 0.5) for i in range(3)]
+    partners = rank_partners(scored, NAMES, current_year=2024)
+    assert [p.name for p in partners] == ["Exact Co", "Busy Co"]
+    assert partners[1].evidence.precedent_count == 3 and partners[1].score > 0.5  # more evidence still adds
+
+
 def test_region_overlap_and_recency_count() -> None:
     scored = [(record("a", ["Local Co"], region="Wales"), 0.6), (record("b", ["Far Co"], region="London"), 0.6)]
     partners = rank_partners(scored, NAMES, current_year=2024, regions=["Wales"])

@@ -1,8 +1,10 @@
-"""`matcher eval`: ranking quality on graded judgments, BM25-only vs dense-only vs shipped."""
+"""`matcher eval`: ranking quality on graded judgments, BM25-only vs dense-only vs shipped, and the
+quality of the likely partners each names."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from ...matcher.evaluation import (
     Ranked,
     diversity_at,
     evaluate,
+    evaluate_partners,
     fit_strong_threshold,
     load_judged_queries,
     ndcg_by_query,
@@ -61,13 +64,16 @@ def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
     queries = load_judged_queries(queries_path)
     base = load_configured_matcher()
     results, rankings = {}, {}
+    partners_of = _partners_of(base)
     for name, ranked in _plain_baselines(base, queries).items():
         results[name] = _scored(base, queries, ranked, flags=False)
     for name, ranking in VARIANTS.items():
         matcher = base.with_ranking(ranking)
         rankings[name] = {q.qid: _ranked(matcher, q.query) for q in queries}
         results[name] = _scored(base, queries, rankings[name], flags=True)
+        results[name]["partners"] = asdict(evaluate_partners(queries, rankings[name], partners_of))
     _print_table(results)
+    _print_partner_table({name: row["partners"] for name, row in results.items() if "partners" in row})
     better_half = max(HALVES, key=lambda name: results[name]["ndcg_10"] or 0.0)
     gain = paired_difference(ndcg_by_query(queries, rankings["shipped"]), ndcg_by_query(queries, rankings[better_half]))
     _print_gain(better_half, gain)
@@ -117,7 +123,18 @@ def _scored(
 
 def _ranked(matcher: Matcher, challenge: str) -> Ranked:
     result = matcher.match(challenge, limit=20)
-    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent)
+    partners = tuple(matcher.names.key(p.name) for p in result.partners)
+    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent, partners)
+
+
+def _partners_of(matcher: Matcher) -> Callable[[str], set[str]]:
+    """The organisations a record's likely partners come from, keyed as the partner ranking keys them."""
+
+    def partners_of(record_id: str) -> set[str]:
+        record = matcher.get(record_id)
+        return {matcher.names.key(p.name) for p in (*record.industry_partners, *record.other_partners)}
+
+    return partners_of
 
 
 def _print_table(results: dict[str, dict[str, float | None]]) -> None:
@@ -135,6 +152,19 @@ def _print_table(results: dict[str, dict[str, float | None]]) -> None:
     for name, row in results.items():
         cells = (f"{row[key]:>17.4f}" if row[key] is not None else f"{'n/a':>17}" for key, _ in columns)
         click.echo(f"{name:22}" + "".join(cells))
+
+
+def _print_partner_table(results: dict[str, dict[str, float]]) -> None:
+    columns = [
+        ("ndcg_5_best", "nDCG@5 best"),
+        ("ndcg_5_track_record", "nDCG@5 track"),
+        ("first_did_a_grade2", "first did a 2"),
+        ("top5_without_useful", "top 5 unsupported"),
+    ]
+    click.echo("\nlikely partners, scored by the judged precedents each took part in")
+    click.echo(f"{'ranking':22}" + "".join(f"{title:>19}" for _, title in columns))
+    for name, row in results.items():
+        click.echo(f"{name:22}" + "".join(f"{row[key]:>19.4f}" for key, _ in columns))
 
 
 def _print_gain(better_half: str, gain: Difference) -> None:
