@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -158,11 +158,24 @@ def _print_result(result: MatchResult) -> None:
 
     console = Console(highlight=False)
 
+    width = max(console.width - 4, 40)
+
     def indented(text: str, style: str = "") -> None:
         # Wrapped here rather than by rich, so continuation lines keep the indent; words (URLs
         # above all) are never broken, so they can be copied.
-        for line in textwrap.wrap(text, max(console.width - 4, 40), break_long_words=False, break_on_hyphens=False):
+        for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False):
             console.print(f"   {escape(line)}", style=style, soft_wrap=True)
+
+    def indented_items(items: Sequence[str], separator: str, style: str = "") -> None:
+        # Whole items to a line where they fit, so "same condition: heart failure" is never split.
+        lines: list[str] = []
+        for item in items:
+            if lines and len(lines[-1]) + len(separator) + len(item) <= width:
+                lines[-1] += separator + item
+            else:
+                lines.append(item)
+        for i, line in enumerate(lines):
+            indented(line + (separator.rstrip() if i < len(lines) - 1 else ""), style)
 
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
@@ -173,7 +186,7 @@ def _print_result(result: MatchResult) -> None:
         console.print(f"\n[bold]{rank}. {escape(record.title)}[/bold]")
         indented(f"{p.match} match ({p.score:.2f}) · {partners}")
         indented(f"{record.locality} ({record.region}){_years(*record.years)}")
-        indented(" · ".join(p.shared_concepts), "italic")
+        indented_items(p.shared_concepts, " · ", "italic")
         for sentence in p.why:
             indented(f"“{sentence}”")
         indented(f"{record.id} · {record.source_publisher} {record.source_url}", "dim")
@@ -184,11 +197,12 @@ def _print_result(result: MatchResult) -> None:
         details = [_count(evidence.precedent_count, "similar precedent"), f"best {evidence.best_similarity:.2f}"]
         details += [f"latest {evidence.latest_year}"] if evidence.latest_year else []
         details += ["in your region"] if evidence.region_overlap else []
-        name = f"[bold]{escape(partner.name)}[/bold] ({partner.type})"
-        console.print(f"{partner.score:.2f}  {name}: {', '.join(details)}")
+        console.print(f"{partner.score:.2f}  [bold]{escape(partner.name)}[/bold] ({partner.type})")
+        indented(", ".join(details))
         shown = partner.precedent_ids[:PARTNER_IDS_SHOWN]
-        more = len(partner.precedent_ids) - len(shown)
-        indented(f"{', '.join(shown)}{f' and {more} more' if more else ''}", "dim")
+        if more := len(partner.precedent_ids) - len(shown):
+            shown[-1] += f" and {more} more"
+        indented_items(shown, ", ", "dim")
     if result.nhs_peers:
         console.print("\n[bold underline]NHS organisations that did comparable work[/bold underline]")
     for peer in result.nhs_peers:

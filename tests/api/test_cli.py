@@ -45,8 +45,14 @@ def test_search_prints_precedents_partners_and_peers_readably_in_a_narrow_termin
     assert "   bayer-bnssg-dwac-bristol · " in result.output  # the id, then the source, unbroken
     assert any(line.strip().startswith("https://") for line in lines[first:])
     assert "Likely partners" in lines and "NHS organisations that did comparable work" in lines
-    bayer = next(line for line in lines if "Bayer (pharmaceutical): " in line)
-    assert re.match(r"0\.\d\d  Bayer \(pharmaceutical\): \d+ similar precedents, best 0\.\d\d", bayer)
+    bayer = lines.index(next(line for line in lines if re.fullmatch(r"0\.\d\d  Bayer \(pharmaceutical\)", line)))
+    assert re.match(r"   \d+ similar precedents, best 0\.\d\d", lines[bayer + 1])
+    for block in result.output.split("\n\n")[1:4]:  # a shared concept is never split across lines
+        block_lines = block.splitlines()
+        start = next(i for i, line in enumerate(block_lines) if line.startswith(("   same ", "   similar ")))
+        end = next(i for i, line in enumerate(block_lines) if line.startswith("   “"))
+        concepts = [c for line in block_lines[start:end] for c in line.strip().rstrip(" ·").split(" · ")]
+        assert all(c.startswith(("same ", "similar ")) for c in concepts), concepts
     wrapped = [line for line in lines if "://" not in line]  # only a URL may run past the width
     assert max(len(line) for line in wrapped) <= 80
 
