@@ -91,7 +91,9 @@ def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> Non
     from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 
     queries = tmp_path / "queries.jsonl"
-    queries.write_text("\n".join(DEFAULT_DEV_QUERIES_PATH.read_text().splitlines()[:4]) + "\n", encoding="utf-8")
+    lines = [json.loads(line) for line in DEFAULT_DEV_QUERIES_PATH.read_text().splitlines()[:4]]
+    lines[0]["judgments"]["judged-in-another-corpus"] = 2  # a precedent this corpus does not hold
+    queries.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     output = tmp_path / "results.json"
     result = CliRunner().invoke(cli, ["eval", "--queries", str(queries), "--output", str(output)])
     assert result.exit_code == 0, result.output

@@ -13,6 +13,7 @@ import numpy as np
 
 from ...corpus import DEFAULT_DEV_QUERIES_PATH
 from ...index.lexical import Bm25Index
+from ...matcher.errors import UnknownPartnershipError
 from ...matcher.evaluation import (
     Difference,
     JudgedQuery,
@@ -131,7 +132,10 @@ def _partners_of(matcher: Matcher) -> Callable[[str], set[str]]:
     """The organisations a record's likely partners come from, keyed as the partner ranking keys them."""
 
     def partners_of(record_id: str) -> set[str]:
-        record = matcher.get(record_id)
+        try:
+            record = matcher.get(record_id)
+        except UnknownPartnershipError:  # judged against another corpus: a precedent no ranking can find
+            return set()
         return {matcher.names.key(p.name) for p in (*record.industry_partners, *record.other_partners)}
 
     return partners_of
