@@ -91,22 +91,23 @@ class Scores:
     queries: int
 
 
+def _mean(values: Sequence[float | None]) -> float:
+    """The mean of the values a query has (None: not defined for it), to 4 places; 0 when none has one."""
+    present = [v for v in values if v is not None]
+    return round(fmean(present), 4) if present else 0.0
+
+
 def evaluate(queries: Sequence[JudgedQuery], rank: Callable[[JudgedQuery], Ranked]) -> Scores:
     answerable = [q for q in queries if q.has_precedent]
     without = [q for q in queries if not q.has_precedent]
     results = {q.qid: rank(q) for q in queries}
-
-    def mean(values: Sequence[float | None]) -> float:
-        present = [v for v in values if v is not None]
-        return round(fmean(present), 4) if present else 0.0
-
     return Scores(
-        ndcg_10=mean(list(ndcg_by_query(queries, results).values())),
-        recall_10_grade2=mean([recall_at(results[q.qid].ids, q.judgments, 10, 2) for q in answerable]),
-        recall_5_relevant=mean([recall_at(results[q.qid].ids, q.judgments, 5, 1) for q in answerable]),
-        mrr=mean([reciprocal_rank(results[q.qid].ids, q.judgments) for q in answerable]),
-        no_precedent_flagged=mean([float(results[q.qid].no_strong_precedent) for q in without]),
-        answerable_wrongly_flagged=mean([float(results[q.qid].no_strong_precedent) for q in answerable]),
+        ndcg_10=_mean(list(ndcg_by_query(queries, results).values())),
+        recall_10_grade2=_mean([recall_at(results[q.qid].ids, q.judgments, 10, 2) for q in answerable]),
+        recall_5_relevant=_mean([recall_at(results[q.qid].ids, q.judgments, 5, 1) for q in answerable]),
+        mrr=_mean([reciprocal_rank(results[q.qid].ids, q.judgments) for q in answerable]),
+        no_precedent_flagged=_mean([float(results[q.qid].no_strong_precedent) for q in without]),
+        answerable_wrongly_flagged=_mean([float(results[q.qid].no_strong_precedent) for q in answerable]),
         queries=len(queries),
     )
 
@@ -149,11 +150,7 @@ def evaluate_partners(
         first.append(float(bool(partners) and best.get(partners[0], 0) == 2))
         if partners:
             unsupported.append(sum(p not in best for p in partners[:5]) / len(partners[:5]))
-
-    def mean(values: list[float]) -> float:
-        return round(fmean(values), 4) if values else 0.0
-
-    return PartnerScores(mean(best_ndcg), mean(track_ndcg), mean(first), mean(unsupported), len(best_ndcg))
+    return PartnerScores(_mean(best_ndcg), _mean(track_ndcg), _mean(first), _mean(unsupported), len(best_ndcg))
 
 
 def ndcg_by_query(queries: Sequence[JudgedQuery], results: Mapping[str, Ranked]) -> dict[str, float]:
