@@ -182,7 +182,7 @@ def _print_result(result: MatchResult) -> None:
     console.print("[bold underline]Precedents[/bold underline]")
     for rank, p in enumerate(result.precedents, start=1):
         record = p.record
-        partners = ", ".join(o.name for o in (*record.industry_partners, *record.other_partners))
+        partners = ", ".join(o.name for o in record.non_nhs_partners)
         console.print(f"\n[bold]{rank}. {escape(record.title)}[/bold]")
         indented(f"{p.match} match ({p.score:.2f}) · {partners}")
         indented(f"{record.locality} ({record.region}){_years(*record.years)}")

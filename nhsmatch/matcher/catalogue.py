@@ -22,7 +22,7 @@ def facet_counts(records: Sequence[Partnership]) -> dict[str, list[tuple[str, in
         "care_settings": count(CARE_SETTINGS, (r.care_settings for r in records)),
         "partner_types": count(
             PARTNER_TYPES,
-            ([p.type for p in (*r.industry_partners, *r.other_partners)] for r in records),
+            ([p.type for p in r.non_nhs_partners] for r in records),
         ),
         "arrangements": count(ARRANGEMENTS, ([r.arrangement] for r in records)),
         "outcome_statuses": count(OUTCOME_STATUSES, ([r.outcome_status] for r in records)),

@@ -22,7 +22,7 @@ _FACETS: dict[str, Callable[[Partnership], Iterable[str]]] = {
     "care_settings": lambda r: r.care_settings,
     "arrangements": lambda r: [r.arrangement],
     "outcome_statuses": lambda r: [r.outcome_status],
-    "partner_types": lambda r: [p.type for p in (*r.industry_partners, *r.other_partners)],
+    "partner_types": lambda r: [p.type for p in r.non_nhs_partners],
 }
 
 

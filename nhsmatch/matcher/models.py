@@ -83,6 +83,11 @@ class Partnership(_Frozen):
     def years(self) -> tuple[int | None, int | None]:
         return self.start_year, self.end_year
 
+    @property
+    def non_nhs_partners(self) -> tuple[IndustryPartner | OtherPartner, ...]:
+        """Industry partners, then other partners: who a precedent names as a likely partner."""
+        return (*self.industry_partners, *self.other_partners)
+
 
 class Filters(_Frozen):
     """Restricts a search. Empty lists mean "any"; lists match any of their values."""

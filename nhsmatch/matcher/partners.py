@@ -83,7 +83,7 @@ def rank_partners(
     """Industry and patient/charity organisations behind the scored precedents, best first."""
 
     def mentions(record: Partnership) -> Iterable[tuple[str, str]]:
-        for partner in (*record.industry_partners, *record.other_partners):
+        for partner in record.non_nhs_partners:
             if not partner_types or partner.type in partner_types:
                 yield partner.name, partner.type
 

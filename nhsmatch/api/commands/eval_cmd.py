@@ -136,7 +136,7 @@ def _partners_of(matcher: Matcher) -> Callable[[str], set[str]]:
             record = matcher.get(record_id)
         except UnknownPartnershipError:  # judged against another corpus: a precedent no ranking can find
             return set()
-        return {matcher.names.key(p.name) for p in (*record.industry_partners, *record.other_partners)}
+        return {matcher.names.key(p.name) for p in record.non_nhs_partners}
 
     return partners_of
 
