@@ -15,8 +15,8 @@ DEFAULT_VOCABULARY_PATH = Path(__file__).parent / "data" / "vocabulary.toml"
 def load_vocabulary(path: Path = DEFAULT_VOCABULARY_PATH) -> Vocabulary:
     try:
         data = path.read_bytes()
-        entries = tomllib.loads(data.decode("utf-8"))["concept"]
-        concepts = (Concept(e["name"], e["kind"], tuple(e["terms"])) for e in entries)
-        return Vocabulary(concepts, sha256=hashlib.sha256(data).hexdigest())
+        table = tomllib.loads(data.decode("utf-8"))
+        concepts = (Concept(e["name"], e["kind"], tuple(e["terms"])) for e in table["concept"])
+        return Vocabulary(concepts, sha256=hashlib.sha256(data).hexdigest(), exact_case=table.get("exact_case", ()))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as err:
         raise CorpusError([CorpusIssue(str(path), 0, "concept", str(err))]) from err

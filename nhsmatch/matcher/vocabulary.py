@@ -38,29 +38,44 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
         at = text.find(word, at + 1)
 
 
-def _term_pattern(term: str) -> str:
-    body = re.escape(term).replace(r"\ ", r"[\s-]+")  # "follow up" also matches "follow-up"
-    if sum(c.isupper() for c in term) >= 2:
-        return f"(?-i:{body}s?)"  # abbreviations match only as written: "ED" but not "ed"
-    return f"{body}(?:s|es)?"
+def _is_abbreviation(term: str) -> bool:
+    return sum(c.isupper() for c in term) >= 2
+
+
+def _term_pattern(term: str, *, exact_case: bool) -> str:
+    def body(text: str) -> str:
+        return re.escape(text).replace(r"\ ", r"[\s-]+")  # "follow up" also matches "follow-up"
+
+    if not _is_abbreviation(term):
+        return f"{body(term)}(?:s|es)?"
+    # As written, or all in lower case as typed into a search box ("copd"); never in other cases,
+    # which are names ("Tia", "Ed").
+    forms = body(term) if exact_case else f"{body(term)}|{body(term.lower())}"
+    return f"(?-i:(?:{forms})s?)"
 
 
 class Vocabulary:
     """`sha256` identifies the source data, so indexes built with other expansions go stale."""
 
-    def __init__(self, concepts: Iterable[Concept], sha256: str = "") -> None:
+    def __init__(self, concepts: Iterable[Concept], sha256: str = "", *, exact_case: Iterable[str] = ()) -> None:
+        """`exact_case`: abbreviations whose lower-case form means something else ("PAD", "pad"),
+        matched only as written."""
         self.concepts = tuple(concepts)
         self.sha256 = sha256
+        exact_case = frozenset(exact_case)
         unknown = {c.kind for c in self.concepts} - set(_SHARED_LABELS)
         if unknown:
             raise ValueError(f"unknown concept kind(s) {sorted(unknown)}; use one of {sorted(_SHARED_LABELS)}")
         wordless = [t for c in self.concepts for t in c.terms if not _WORD.search(t)]
         if wordless:
             raise ValueError(f"term(s) {wordless} have no letter or digit; every term needs a word to match")
+        abbreviations = {t for c in self.concepts for t in c.terms if _is_abbreviation(t)}
+        if stray := sorted(exact_case - abbreviations):
+            raise ValueError(f"exact_case {stray} must each be an abbreviation (two or more capitals) of a concept")
         self._patterns = [
             re.compile(
                 r"(?<![\w])(?:"
-                + "|".join(_term_pattern(t) for t in sorted(c.terms, key=len, reverse=True))
+                + "|".join(_term_pattern(t, exact_case=t in exact_case) for t in sorted(c.terms, key=len, reverse=True))
                 + r")(?![\w])",
                 re.IGNORECASE,
             )

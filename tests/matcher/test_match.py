@@ -124,6 +124,14 @@ def test_abbreviations_find_the_same_precedents_as_the_words(full_matcher: Match
     assert len(set(spelled) & set(abbreviated)) >= 3
 
 
+def test_a_challenge_typed_in_lower_case_is_understood_as_written(full_matcher: Matcher) -> None:
+    written = full_matcher.match("COPD patients keep coming back through A&E every winter", limit=5).precedents
+    typed = full_matcher.match("copd patients keep coming back through a&e every winter", limit=5).precedents
+    assert [p.record.id for p in typed] == [p.record.id for p in written]
+    assert typed[0].shared_concepts == written[0].shared_concepts
+    assert "same condition: COPD" in typed[0].shared_concepts
+
+
 def test_shared_concepts_explain_the_match(full_matcher: Matcher) -> None:
     precedent = full_matcher.match(AF_CHALLENGE, limit=1).precedents[0]
     assert precedent.match == "strong"

@@ -61,6 +61,38 @@ def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocab
     assert not found & {"urgent and emergency care", "HIV", "frailty and falls"}
 
 
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("copd patients keep coming back to a&e", "COPD"),
+        ("copd patients keep coming back to a&e", "urgent and emergency care"),
+        ("poor hba1c in t2dm", "diabetes"),
+        ("af patients not on doacs", "anticoagulation"),
+        ("every gp practice in the pcn", "primary care"),
+    ],
+)
+def test_abbreviations_typed_in_lower_case_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
+    assert concept in {c.name for c in vocabulary.find(text)}
+
+
+def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as_written(
+    vocabulary: Vocabulary,
+) -> None:
+    found = {
+        c.name
+        for c in vocabulary.find("Tia and Ed from the ward; incontinence pads; prep in 200 ms; egfr mutation; 5 mi")
+    }
+    assert not found & {
+        "stroke",
+        "urgent and emergency care",
+        "cardiovascular disease",
+        "HIV",
+        "chronic kidney disease",
+        "neurological conditions",
+    }
+    assert {c.name for c in vocabulary.find("PAD and PrEP")} == {"cardiovascular disease", "HIV"}
+
+
 def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabulary) -> None:
     idioms = (
         "nobody keeps an eye on who is going downhill; carbon monoxide checks; a winter bed crisis; "
@@ -97,6 +129,11 @@ def test_shipped_vocabulary_is_well_formed() -> None:
 def test_unknown_kinds_are_refused() -> None:
     with pytest.raises(ValueError, match="unknown concept kind"):
         Vocabulary([Concept("x", "mood", ("x",))])
+
+
+def test_exact_case_names_only_abbreviations_of_the_vocabulary() -> None:
+    with pytest.raises(ValueError, match="exact_case"):
+        Vocabulary([Concept("x", "condition", ("XY",))], exact_case=["xy"])
 
 
 def test_terms_without_a_word_are_refused() -> None:
