@@ -50,6 +50,9 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("link workers and health coaches", "social prescribing and peer support"),
         ("frequent attenders at the front door", "urgent and emergency care"),
         ("a 2-hour urgent community response", "community services"),
+        ("pediatric hematology referrals", "blood cancers and blood disorders"),
+        ("pediatric hematology referrals", "children and young people"),
+        ("tumor boards", "cancer"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
