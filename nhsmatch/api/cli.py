@@ -177,6 +177,10 @@ def _print_result(result: MatchResult) -> None:
         for i, line in enumerate(lines):
             indented(line + (separator.rstrip() if i < len(lines) - 1 else ""), style)
 
+    if result.corrected_words:
+        slips = result.corrected_words.items()
+        read_as = ", ".join(f'"{escape(read)}" (typed "{escape(typed)}")' for typed, read in slips)
+        console.print(f"Searched for {read_as}.\n")
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
     console.print("[bold underline]Precedents[/bold underline]")

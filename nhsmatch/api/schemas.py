@@ -62,6 +62,10 @@ class MatchResponse(BaseModel):
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")
     no_strong_precedent: bool = Field(description="True when no precedent is a strong match.")
+    corrected_words: dict[str, str] = Field(
+        description="Typing slips in the challenge that were searched as the corpus word one edit away, "
+        'as {typed: searched for}, e.g. {"diabtes": "diabetes"}; empty when none.'
+    )
 
 
 class SimilarResponse(BaseModel):

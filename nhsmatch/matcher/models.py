@@ -188,3 +188,4 @@ class MatchResult(_Frozen):
     partners: list[LikelyPartner]
     nhs_peers: list[NhsPeer]
     no_strong_precedent: bool
+    corrected_words: dict[str, str] = {}  # typing slips read as corpus words: {typed: read as}

@@ -38,6 +38,7 @@ from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
 from .passages import view_texts
+from .spelling import Speller
 from .taxonomy import Region
 from .vocabulary import Concept, Vocabulary
 
@@ -115,6 +116,13 @@ class Matcher:
         self._filter_index = FilterIndex(corpus.records)
         names = [concept.name for concept in vocabulary.concepts]
         self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))
+        self.speller = Speller.from_texts(
+            [
+                *(record.title for record in corpus.records),
+                *(passage.text for passage in corpus.passages),
+                *(term for concept in vocabulary.concepts for term in (concept.name, *concept.terms)),
+            ]
+        )
 
     def with_ranking(self, ranking: Ranking) -> Matcher:
         """The same corpus and model ranked another way (for evaluation); nothing is recomputed."""
@@ -138,9 +146,9 @@ class Matcher:
         return [self.records[row] for row in self._filter_index.rows(filters)]
 
     def encode_challenge(self, challenge: str) -> Vectors:
-        """The model's vector for a challenge: the one model call a match costs, which callers may
-        cache and pass to `match`."""
-        return self.embedder.encode([challenge])[0]
+        """The model's vector for a challenge, its typing slips corrected: the one model call a match
+        costs, which callers may cache and pass to `match`."""
+        return self.embedder.encode([self.speller.correct(challenge)[0]])[0]
 
     def _query_vector(self, encoded: Vectors, concepts: Sequence[Concept]) -> Vectors:
         """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near
@@ -163,8 +171,9 @@ class Matcher:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence.
         `encoded`: the challenge's `encode_challenge` vector, when already known."""
         filters = filters or Filters()
+        challenge, corrected_words = self.speller.correct(challenge)
         challenge_concepts = self.vocabulary.find(challenge)
-        encoded = self.encode_challenge(challenge) if encoded is None else encoded
+        encoded = self.embedder.encode([challenge])[0] if encoded is None else encoded
         query = self._query_vector(encoded, challenge_concepts)
         lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
         rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
@@ -189,6 +198,7 @@ class Matcher:
             ),
             nhs_peers=rank_nhs_peers(evidence, self.names),
             no_strong_precedent=not any(p.match == "strong" for p in precedents),
+            corrected_words=corrected_words,
         )
 
     def similar(self, record_id: str, *, limit: int = 10) -> list[Precedent]:

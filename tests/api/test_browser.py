@@ -187,6 +187,14 @@ def test_page_region_filter_narrows_results(page: Page, api_url: str) -> None:
     assert metas and all(", South West · " in meta for meta in metas)
 
 
+def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    search(page, "Patients with atrial fibrilation are not anticoagulated")
+    expect(page.locator("#corrected")).to_have_text("Searched for “fibrillation” (you typed “fibrilation”).")
+    search(page)
+    expect(page.locator("#corrected")).to_be_hidden()
+
+
 def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/#q=heart+failure+diagnosed+late&region=London&measured=1")
     cards = page.locator("#cards > li")

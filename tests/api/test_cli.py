@@ -65,6 +65,12 @@ def test_search_json_and_filters() -> None:
     assert [p["region"] for p in body["precedents"]] == ["South West", "South West"]
 
 
+def test_search_says_which_typing_slips_it_read_as_words() -> None:
+    result = CliRunner().invoke(cli, ["search", "diabtes patients waiting for insulin pumps", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert 'Searched for "diabetes" (typed "diabtes").' in result.output
+
+
 def test_search_rejects_bad_options_with_a_message() -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["search", AF_CHALLENGE, "--region", "Atlantis"])

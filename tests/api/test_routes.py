@@ -34,7 +34,8 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
     response = client.post("/v1/match", json={"challenge": AF_CHALLENGE, "limit": 5})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"precedents", "partners", "nhs_peers", "no_strong_precedent"}
+    assert set(body) == {"precedents", "partners", "nhs_peers", "no_strong_precedent", "corrected_words"}
+    assert body["corrected_words"] == {}
     assert len(body["precedents"]) == 5
     top = body["precedents"][0]
     for field in (
@@ -179,3 +180,9 @@ def test_responses_are_quick_enough_to_be_interactive(client: TestClient) -> Non
     for _ in range(3):
         client.post("/v1/match", json={"challenge": AF_CHALLENGE})
     assert time.perf_counter() - started < 30
+
+
+def test_match_reports_the_typing_slips_it_read_as_corpus_words(client: TestClient) -> None:
+    response = client.post("/v1/match", json={"challenge": "Diabtes patients need insulin pumps", "limit": 3})
+    assert response.status_code == 200
+    assert response.json()["corrected_words"] == {"Diabtes": "Diabetes"}

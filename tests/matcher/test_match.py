@@ -132,6 +132,14 @@ def test_a_challenge_typed_in_lower_case_is_understood_as_written(full_matcher: 
     assert "same condition: COPD" in typed[0].shared_concepts
 
 
+def test_a_typing_slip_finds_what_the_word_finds_and_is_reported(full_matcher: Matcher) -> None:
+    written = full_matcher.match("Patients with atrial fibrillation are not anticoagulated", limit=5)
+    slipped = full_matcher.match("Patients with atrial fibrilation are not anticoaulated", limit=5)
+    assert [p.record.id for p in slipped.precedents] == [p.record.id for p in written.precedents]
+    assert slipped.corrected_words == {"fibrilation": "fibrillation", "anticoaulated": "anticoagulated"}
+    assert written.corrected_words == {}
+
+
 def test_shared_concepts_explain_the_match(full_matcher: Matcher) -> None:
     precedent = full_matcher.match(AF_CHALLENGE, limit=1).precedents[0]
     assert precedent.match == "strong"

@@ -23,6 +23,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         partners=result.partners,
         nhs_peers=result.nhs_peers,
         no_strong_precedent=result.no_strong_precedent,
+        corrected_words=result.corrected_words,
     )
 
 

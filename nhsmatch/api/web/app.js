@@ -188,6 +188,11 @@ function showResults(state, body) {
   }
   const n = body.precedents.length;
   $("status").textContent = `${n} past partnership${n === 1 ? "" : "s"} found, ${body.partners.length} likely partners.`;
+  const slips = Object.entries(body.corrected_words || {});
+  $("corrected").textContent = slips.length
+    ? `Searched for ${slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ")}.`
+    : "";
+  $("corrected").hidden = slips.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
   renderCards();
   $("partners").replaceChildren(...body.partners.map((p) => personItem(p, partnerFacts(p))));

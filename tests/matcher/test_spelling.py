@@ -1,0 +1,45 @@
+import pytest
+
+from nhsmatch.matcher.spelling import Speller
+
+CORPUS = [
+    "People with diabetes and atrial fibrillation were not anticoagulated.",
+    "Neighbourhood teams in Wirral cut hospital admissions; optimising treatment helped patients.",
+]
+
+
+@pytest.fixture(scope="module")
+def speller() -> Speller:
+    return Speller.from_texts(CORPUS)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read", "corrections"),
+    [
+        ("diabtes patients", "diabetes patients", {"diabtes": "diabetes"}),
+        ("AF patients not anticoaulated", "AF patients not anticoagulated", {"anticoaulated": "anticoagulated"}),
+        ("Hosptal admissions", "Hospital admissions", {"Hosptal": "Hospital"}),
+        ("fibrillaiton", "fibrillation", {"fibrillaiton": "fibrillation"}),
+    ],
+)
+def test_a_slip_in_a_long_word_is_read_as_the_corpus_word(
+    speller: Speller, typed: str, read: str, corrections: dict[str, str]
+) -> None:
+    assert speller.correct(typed) == (read, corrections)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "patients in our neighbourhoods",  # a plural of a corpus word
+        "we are optimising and organising care",  # British spellings of English words
+        "firefighting every winter in our conurbation",  # English words the corpus does not use
+        "HbA1c and eGFR in T2DM",  # abbreviations
+        "Wirral and Gateshead",  # names
+        "community tems",  # under five letters: short words have too many neighbours
+        "DIABTES",  # written in capitals: left as typed
+        "Dsbetes",  # two slips: too far to be sure
+    ],
+)
+def test_a_challenge_written_correctly_is_left_as_typed(speller: Speller, text: str) -> None:
+    assert speller.correct(text) == (text, {})
