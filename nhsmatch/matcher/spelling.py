@@ -24,7 +24,6 @@ from spellchecker import SpellChecker
 
 MIN_LENGTH = 5
 _WORD = re.compile(r"[A-Za-z]+")
-_WORD_TO_COUNT = re.compile(r"[a-z]+")
 # British to US spelling, so that an English dictionary in US spelling knows "optimising".
 _US_SPELLING = (
     ("isation", "ization"),
@@ -54,7 +53,7 @@ class Speller:
     def from_texts(cls, texts: Iterable[str]) -> Speller:
         counts: Counter[str] = Counter()
         for text in texts:
-            counts.update(_WORD_TO_COUNT.findall(text.lower()))
+            counts.update(_WORD.findall(text.lower()))
         return cls(counts)
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
@@ -77,8 +76,12 @@ class Speller:
         return _WORD.sub(read, text), corrections
 
     def _known(self, word: str) -> bool:
-        singulars = [word, *([word[:-1]] if word.endswith("s") else []), *([word[:-2]] if word.endswith("es") else [])]
-        for form in singulars:
+        forms = [word]
+        if word.endswith("s"):
+            forms.append(word[:-1])
+        if word.endswith("es"):
+            forms.append(word[:-2])
+        for form in forms:
             if form in self._counts or form in _english():
                 return True
             us = form

@@ -62,7 +62,7 @@ class Vocabulary:
         matched only as written."""
         self.concepts = tuple(concepts)
         self.sha256 = sha256
-        exact_case = frozenset(exact_case)
+        exact = frozenset(exact_case)
         unknown = {c.kind for c in self.concepts} - set(_SHARED_LABELS)
         if unknown:
             raise ValueError(f"unknown concept kind(s) {sorted(unknown)}; use one of {sorted(_SHARED_LABELS)}")
@@ -70,12 +70,12 @@ class Vocabulary:
         if wordless:
             raise ValueError(f"term(s) {wordless} have no letter or digit; every term needs a word to match")
         abbreviations = {t for c in self.concepts for t in c.terms if _is_abbreviation(t)}
-        if stray := sorted(exact_case - abbreviations):
+        if stray := sorted(exact - abbreviations):
             raise ValueError(f"exact_case {stray} must each be an abbreviation (two or more capitals) of a concept")
         self._patterns = [
             re.compile(
                 r"(?<![\w])(?:"
-                + "|".join(_term_pattern(t, exact_case=t in exact_case) for t in sorted(c.terms, key=len, reverse=True))
+                + "|".join(_term_pattern(t, exact_case=t in exact) for t in sorted(c.terms, key=len, reverse=True))
                 + r")(?![\w])",
                 re.IGNORECASE,
             )
