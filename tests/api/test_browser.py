@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote_plus, urlsplit
 
 import httpx
 import pytest
@@ -21,6 +21,8 @@ pytestmark = pytest.mark.browser
 AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated and we see avoidable strokes"
 LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
 COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
+# A real problem that no partnership in the corpus addresses.
+PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 CSV_HEADER = [
     *("rank", "title", "match", "similarity", "region", "locality", "start_year", "end_year", "arrangement"),
     *("therapy_areas", "care_settings", "nhs_partners", "industry_partners", "other_partners", "outcome_status"),
@@ -129,6 +131,30 @@ def test_widget_is_keyboard_usable_and_announces_results(page: Page, host_url: s
     assert focused == widget(page).locator("ol > li a").nth(1).text_content()
 
 
+def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: Page, host_url: str) -> None:
+    page.goto(f"{host_url}/")
+    box = widget(page).get_by_label("Describe your local health challenge")
+    box.fill(LIPIDS_CHALLENGE.replace("cholesterol", "cholestrol"))
+    box.press("Enter")
+    expect(widget(page).get_by_text("Searched for “cholesterol” (you typed “cholestrol”).")).to_be_visible()
+    expect(widget(page).get_by_text("No strong precedent", exact=False)).to_have_count(0)
+
+    box.fill(PARKING_CHALLENGE)
+    box.press("Enter")
+    status = widget(page).get_by_role("status")
+    expect(status).to_have_text("5 past partnerships, none a strong match, and 0 likely partners found.")
+    expect(widget(page).get_by_text("No strong precedent", exact=False)).to_be_visible()
+    expect(widget(page).get_by_text("Searched for", exact=False)).to_have_count(0)
+    expect(widget(page).locator("ol > li")).to_have_count(5)  # still the nearest ones, each labelled
+    expect(widget(page).locator("ol .badge.strong")).to_have_count(0)
+    # Sections a result lacks (here: likely partners) are left out, not shown as text.
+    assert "null" not in widget(page).locator("div:has(> ol)").inner_text()
+    # A record whose locality is its region ("London") says it once.
+    metas = widget(page).locator("ol .meta").all_inner_texts()
+    assert any(re.match(r"London( · |$)", meta) for meta in metas), metas
+    assert not any(meta.startswith("London · London") for meta in metas), metas
+
+
 def test_widget_script_is_small() -> None:
     size = (WEB_DIR / "widget.js").stat().st_size
     assert size < 20 * 1024, f"widget.js is {size} bytes; the budget is 20 KB unminified"
@@ -195,6 +221,20 @@ def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: 
     expect(page.locator("#corrected")).to_be_hidden()
 
 
+def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/#q={quote_plus(PARKING_CHALLENGE)}&region=London")
+    cards = page.locator("#cards > li")
+    expect(cards.first).to_be_visible()
+    expect(page.locator("#no-strong")).to_be_visible()
+    expect(cards.locator(".badge--strong")).to_have_count(0)
+    # A record whose locality is its region ("London") says it once.
+    metas = cards.locator(".card__meta").all_inner_texts()
+    assert any(meta.startswith("London · ") for meta in metas), metas
+    assert not any(meta.startswith("London, London") for meta in metas), metas
+    search(page, LIPIDS_CHALLENGE)  # London has strong precedents for this one
+    expect(page.locator("#no-strong")).to_be_hidden()
+
+
 def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/#q=heart+failure+diagnosed+late&region=London&measured=1")
     cards = page.locator("#cards > li")
@@ -202,7 +242,7 @@ def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None
     expect(page.get_by_label("Describe your local health challenge")).to_have_value("heart failure diagnosed late")
     expect(page.get_by_label("Region")).to_have_value("London")
     expect(page.get_by_label("Measured outcomes only")).to_be_checked()
-    assert all(", London · " in meta for meta in cards.locator(".card__meta").all_inner_texts())
+    assert all(re.match(r"(.+, )?London · ", meta) for meta in cards.locator(".card__meta").all_inner_texts())
     expect(cards.locator(".status-tag--expected")).to_have_count(0)
     london_titles = cards.locator("h3").all_inner_texts()
 

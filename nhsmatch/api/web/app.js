@@ -211,6 +211,11 @@ function renderCards() {
   $("more").textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;
 }
 
+// "London", not "London, London", for the records whose locality is their region.
+function place(record) {
+  return record.locality === record.region ? record.region : `${record.locality}, ${record.region}`;
+}
+
 function years(record) {
   const { start_year: start, end_year: end } = record;
   if (start && end && start !== end) return `${start}–${end}`;
@@ -239,7 +244,7 @@ function card(p, queryTermSet) {
       el("span", { className: "card__score" }, `similarity ${p.score.toFixed(2)}`),
     ),
     el("h3", { className: "card__title" }, p.title),
-    el("p", { className: "card__meta" }, `${p.locality}, ${p.region} · ${years(p)} · ${p.arrangement}`),
+    el("p", { className: "card__meta" }, `${place(p)} · ${years(p)} · ${p.arrangement}`),
     el(
       "dl",
       { className: "card__partners" },
@@ -353,7 +358,7 @@ async function toggleSimilar(button) {
             "li",
             {},
             el("a", { href: s.source_url, rel: "noopener noreferrer" }, s.title),
-            el("span", { className: "hint" }, ` ${s.locality}, ${s.region} · ${years(s)}`),
+            el("span", { className: "hint" }, ` ${place(s)} · ${years(s)}`),
           ),
         ),
       ),

@@ -64,6 +64,7 @@ li:first-child { border-top: 0; }
 .badge.strong { background: #007f3b; }
 .badge.partial { background: #005eb8; }
 .more { display: inline-block; margin-top: 0.75rem; font-weight: 600; }
+.notice { margin: 0 0 0.5rem; padding-left: 0.6rem; border-left: 4px solid var(--pf-accent, #005eb8); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
@@ -210,9 +211,13 @@ li:first-child { border-top: 0; }
       const { precedents, partners } = body;
       const more = h("a", { className: "more", href: this.fullPageUrl(challenge), target: "_blank", rel: "noopener" },
         "See all results and filters", newTab());
+      // The words the search read differently from what was typed, as the full page says them.
+      const slips = Object.entries(body.corrected_words || {});
+      const corrected = slips.length
+        ? h("p", { className: "hint" }, `Searched for ${slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ")}.`)
+        : null;
       if (!precedents.length) {
-        this.results.replaceChildren(h("p", {}, "No past partnerships found", this.region ? ` in ${this.region}.` : "."), more);
-        this.results.hidden = false;
+        this.render(corrected, h("p", {}, "No past partnerships found", this.region ? ` in ${this.region}.` : "."), more);
         this.say("No past partnerships found.");
         return;
       }
@@ -222,7 +227,7 @@ li:first-child { border-top: 0; }
           {},
           h("a", { className: "title", href: p.source_url, target: "_blank", rel: "noopener noreferrer" }, p.title, newTab()),
           h("span", { className: `badge ${p.match}` }, LABELS[p.match]),
-          h("div", { className: "meta" }, [p.locality, p.region, years(p)].filter(Boolean).join(" · ")),
+          h("div", { className: "meta" }, [p.locality, p.region !== p.locality && p.region, years(p)].filter(Boolean).join(" · ")),
         ),
       );
       const partnerItems = partners.slice(0, this.limit).map((p) => {
@@ -230,16 +235,26 @@ li:first-child { border-top: 0; }
         return h("li", {}, h("span", { className: "title" }, p.name),
           h("div", { className: "meta" }, `${p.type} · ${n} similar precedent${n === 1 ? "" : "s"}`));
       });
-      this.results.replaceChildren(
+      this.render(
+        corrected,
+        body.no_strong_precedent
+          ? h("p", { className: "notice" }, "No strong precedent: these are the closest related partnerships, so check how far each one fits.")
+          : null,
         h("h3", { id: "precedents" }, "Past partnerships"),
         h("ol", { "aria-labelledby": "precedents" }, precedentItems),
         partnerItems.length ? h("h3", { id: "partners" }, "Likely partners") : null,
         partnerItems.length ? h("ul", { "aria-labelledby": "partners" }, partnerItems) : null,
         more,
       );
-      this.results.hidden = false;
       const s = precedents.length === 1 ? "" : "s";
-      this.say(`${precedents.length} past partnership${s} and ${partnerItems.length} likely partners found.`);
+      const fit = body.no_strong_precedent ? ", none a strong match," : "";
+      this.say(`${precedents.length} past partnership${s}${fit} and ${partnerItems.length} likely partners found.`);
+    }
+
+    // replaceChildren would show a null as the text "null": the sections a result lacks are left out.
+    render(...sections) {
+      this.results.replaceChildren(...sections.filter(Boolean));
+      this.results.hidden = false;
     }
 
     // Up and down arrows move between the result links.
