@@ -86,6 +86,17 @@ class MatchThresholds:
         return "strong" if score >= self.strong else "partial" if score >= self.partial else "weak"
 
 
+def corpus_speller(corpus: EmbeddedCorpus, vocabulary: Vocabulary) -> Speller:
+    """A speller that offers the words of the records' titles and sentences and the vocabulary's terms."""
+    return Speller.from_texts(
+        [
+            *(record.title for record in corpus.records),
+            *(passage.text for passage in corpus.passages),
+            *(term for concept in vocabulary.concepts for term in (concept.name, *concept.terms)),
+        ]
+    )
+
+
 class Matcher:
     """Immutable once built: a new corpus means a new Matcher. `version` identifies what it serves
     (corpus checksum and model), so that caches can key on it."""
@@ -116,13 +127,7 @@ class Matcher:
         self._filter_index = FilterIndex(corpus.records)
         names = [concept.name for concept in vocabulary.concepts]
         self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))
-        self.speller = Speller.from_texts(
-            [
-                *(record.title for record in corpus.records),
-                *(passage.text for passage in corpus.passages),
-                *(term for concept in vocabulary.concepts for term in (concept.name, *concept.terms)),
-            ]
-        )
+        self.speller = corpus_speller(corpus, vocabulary)
 
     def with_ranking(self, ranking: Ranking) -> Matcher:
         """The same corpus and model ranked another way (for evaluation); nothing is recomputed."""
