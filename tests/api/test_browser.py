@@ -71,17 +71,25 @@ def test_widget_on_another_origin_shows_real_results(page: Page, host_url: str, 
     box.fill(LIPIDS_CHALLENGE)
     box.press("Enter")
 
-    status = widget(page).get_by_role("status")
-    expect(status).to_have_text(re.compile(r"^\d+ past partnerships? and \d+ likely partners found\.$"))
     precedents = widget(page).locator("ol > li")
     expect(precedents).to_have_count(5)  # the element's limit="5"
     # The same precedents, in the same order, as the API gives for the element's region and limit.
     expected = httpx.post(
         f"{api_url}/v1/match", json={"challenge": LIPIDS_CHALLENGE, "limit": 5, "filters": {"regions": ["London"]}}
     ).json()
+    partner_count = min(len(expected["partners"]), 5)
+    partners_found = f"{partner_count} likely partner{'' if partner_count == 1 else 's'} found."
+    expect(widget(page).get_by_role("status")).to_have_text(f"5 past partnerships and {partners_found}")
     titles = precedents.locator("a.title").evaluate_all("links => links.map(a => a.firstChild.textContent)")
     assert titles == [p["title"] for p in expected["precedents"]]
-    assert all("London" in meta for meta in precedents.locator(".meta").all_inner_texts())
+    metas = precedents.locator(".meta").all_inner_texts()
+    assert all("London" in meta for meta in metas)
+    # Each precedent says who did it and, in plain words, why it matches.
+    for meta, precedent in zip(metas, expected["precedents"], strict=True):
+        assert all(company["name"] in meta for company in precedent["industry_partners"][:3])
+    shared = [p["shared_concepts"] for p in expected["precedents"] if p["shared_concepts"]]
+    whys = [f"Why it matches: {' · '.join(concepts)}" for concepts in shared]
+    assert whys and precedents.locator(".why").all_inner_texts() == whys
     expect(widget(page).locator("ul > li").first).to_be_visible()  # likely partners
     more = widget(page).get_by_role("link", name=re.compile("See all results"))
     assert more.get_attribute("href").startswith(f"{api_url}/#q=Too+few+people")

@@ -63,6 +63,7 @@ li:first-child { border-top: 0; }
 }
 .badge.strong { background: #007f3b; }
 .badge.partial { background: #005eb8; }
+.why { font-size: 0.875rem; }
 .more { display: inline-block; margin-top: 0.75rem; font-weight: 600; }
 .notice { margin: 0 0 0.5rem; padding-left: 0.6rem; border-left: 4px solid var(--pf-accent, #005eb8); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -97,6 +98,13 @@ li:first-child { border-top: 0; }
   function years(p) {
     if (p.start_year && p.end_year && p.start_year !== p.end_year) return `${p.start_year}–${p.end_year}`;
     return String(p.start_year || p.end_year || "");
+  }
+
+  // Who the NHS worked with: the companies, or else the other partners (charities, universities).
+  function withWhom(p) {
+    const names = (p.industry_partners.length ? p.industry_partners : p.other_partners).map((o) => o.name);
+    if (!names.length) return "";
+    return `with ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}`;
   }
 
   class PartnerFinder extends HTMLElement {
@@ -227,7 +235,9 @@ li:first-child { border-top: 0; }
           {},
           h("a", { className: "title", href: p.source_url, target: "_blank", rel: "noopener noreferrer" }, p.title, newTab()),
           h("span", { className: `badge ${p.match}` }, LABELS[p.match]),
-          h("div", { className: "meta" }, [p.locality, p.region !== p.locality && p.region, years(p)].filter(Boolean).join(" · ")),
+          h("div", { className: "meta" },
+            [p.locality, p.region !== p.locality && p.region, years(p), withWhom(p)].filter(Boolean).join(" · ")),
+          p.shared_concepts.length ? h("div", { className: "why" }, `Why it matches: ${p.shared_concepts.join(" · ")}`) : null,
         ),
       );
       const partnerItems = partners.slice(0, this.limit).map((p) => {
@@ -246,9 +256,9 @@ li:first-child { border-top: 0; }
         partnerItems.length ? h("ul", { "aria-labelledby": "partners" }, partnerItems) : null,
         more,
       );
-      const s = precedents.length === 1 ? "" : "s";
+      const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
       const fit = body.no_strong_precedent ? ", none a strong match," : "";
-      this.say(`${precedents.length} past partnership${s}${fit} and ${partnerItems.length} likely partners found.`);
+      this.say(`${plural(precedents.length, "past partnership")}${fit} and ${plural(partnerItems.length, "likely partner")} found.`);
     }
 
     // replaceChildren would show a null as the text "null": the sections a result lacks are left out.
