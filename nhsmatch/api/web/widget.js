@@ -100,6 +100,8 @@ li:first-child { border-top: 0; }
     return String(p.start_year || p.end_year || "");
   }
 
+  const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
   // Who the NHS worked with: the companies, or else the other partners (charities, universities).
   function withWhom(p) {
     const names = (p.industry_partners.length ? p.industry_partners : p.other_partners).map((o) => o.name);
@@ -221,9 +223,8 @@ li:first-child { border-top: 0; }
         "See all results and filters", newTab());
       // The words the search read differently from what was typed, as the full page says them.
       const slips = Object.entries(body.corrected_words || {});
-      const corrected = slips.length
-        ? h("p", { className: "hint" }, `Searched for ${slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ")}.`)
-        : null;
+      const searchedFor = slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ");
+      const corrected = slips.length ? h("p", { className: "hint" }, `Searched for ${searchedFor}.`) : null;
       if (!precedents.length) {
         this.render(corrected, h("p", {}, "No past partnerships found", this.region ? ` in ${this.region}.` : "."), more);
         this.say("No past partnerships found.");
@@ -237,18 +238,20 @@ li:first-child { border-top: 0; }
           h("span", { className: `badge ${p.match}` }, LABELS[p.match]),
           h("div", { className: "meta" },
             [p.locality, p.region !== p.locality && p.region, years(p), withWhom(p)].filter(Boolean).join(" · ")),
-          p.shared_concepts.length ? h("div", { className: "why" }, `Why it matches: ${p.shared_concepts.join(" · ")}`) : null,
+          p.shared_concepts.length
+            ? h("div", { className: "why" }, `Why it matches: ${p.shared_concepts.join(" · ")}`)
+            : null,
         ),
       );
       const partnerItems = partners.slice(0, this.limit).map((p) => {
-        const n = p.evidence.precedent_count;
         return h("li", {}, h("span", { className: "title" }, p.name),
-          h("div", { className: "meta" }, `${p.type} · ${n} similar precedent${n === 1 ? "" : "s"}`));
+          h("div", { className: "meta" }, `${p.type} · ${plural(p.evidence.precedent_count, "similar precedent")}`));
       });
       this.render(
         corrected,
         body.no_strong_precedent
-          ? h("p", { className: "notice" }, "No strong precedent: these are the closest related partnerships, so check how far each one fits.")
+          ? h("p", { className: "notice" },
+            "No strong precedent: these are the closest related partnerships, so check how far each one fits.")
           : null,
         h("h3", { id: "precedents" }, "Past partnerships"),
         h("ol", { "aria-labelledby": "precedents" }, precedentItems),
@@ -256,9 +259,9 @@ li:first-child { border-top: 0; }
         partnerItems.length ? h("ul", { "aria-labelledby": "partners" }, partnerItems) : null,
         more,
       );
-      const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
       const fit = body.no_strong_precedent ? ", none a strong match," : "";
-      this.say(`${plural(precedents.length, "past partnership")}${fit} and ${plural(partnerItems.length, "likely partner")} found.`);
+      const found = `${plural(precedents.length, "past partnership")}${fit}`;
+      this.say(`${found} and ${plural(partnerItems.length, "likely partner")} found.`);
     }
 
     // replaceChildren would show a null as the text "null": the sections a result lacks are left out.
