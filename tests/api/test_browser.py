@@ -163,6 +163,26 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     assert not any(meta.startswith("London · London") for meta in metas), metas
 
 
+def test_widget_offers_every_region_when_its_region_has_no_strong_precedent(
+    page: Page, host_url: str, api_url: str, artifacts: Path
+) -> None:
+    page.goto(f"{host_url}/")
+    box = widget(page).get_by_label("Describe your local health challenge")
+    box.fill(AF_CHALLENGE)  # London has no anticoagulation precedent; other regions do
+    box.press("Enter")
+    expect(widget(page).get_by_text("No strong precedent in London", exact=False)).to_be_visible()
+    everywhere = widget(page).get_by_role("link", name=re.compile("Search every region"))
+    href = everywhere.get_attribute("href")
+    assert href.startswith(f"{api_url}/#q=Too+many+people") and "region" not in href
+    widget(page).locator("ol").scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "widget-no-strong.png", full_page=True)
+
+    page.goto(href)
+    cards = page.locator("#cards > li")
+    expect(cards.first).to_contain_text("Strong match")
+    expect(page.locator("#no-strong")).to_be_hidden()
+
+
 def test_widget_script_is_small() -> None:
     size = (WEB_DIR / "widget.js").stat().st_size
     assert size < 20 * 1024, f"widget.js is {size} bytes; the budget is 20 KB unminified"
@@ -241,6 +261,23 @@ def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page:
     assert not any(meta.startswith("London, London") for meta in metas), metas
     search(page, LIPIDS_CHALLENGE)  # London has strong precedents for this one
     expect(page.locator("#no-strong")).to_be_hidden()
+
+
+def test_page_offers_to_search_without_filters_when_they_leave_no_strong_precedent(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    search(page, PARKING_CHALLENGE)  # no filters: nothing to take away
+    expect(page.locator("#no-strong")).to_be_visible()
+    expect(page.get_by_role("button", name="Search without filters")).to_be_hidden()
+
+    page.goto(f"{api_url}/#q={quote_plus(AF_CHALLENGE)}&region=London")  # London has no anticoagulation precedent
+    unfilter = page.get_by_role("button", name="Search without filters")
+    expect(unfilter).to_be_visible()
+    with searching(page):
+        unfilter.click()
+    expect(page.locator("#no-strong")).to_be_hidden()
+    expect(page.locator("#cards > li").first).to_contain_text("Strong match")
+    expect(page.get_by_label("Region")).to_have_value("")
+    expect(page).not_to_have_url(re.compile("region="))
 
 
 def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None:

@@ -194,6 +194,8 @@ function showResults(state, body) {
     : "";
   $("corrected").hidden = slips.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
+  // Filters may be what keeps a strong precedent out: "has anyone done this before?" asks the whole NHS.
+  $("unfilter").hidden = activeFilters(state) === 0;
   renderCards();
   $("partners").replaceChildren(...body.partners.map((p) => personItem(p, partnerFacts(p))));
   $("peers").replaceChildren(...body.nhs_peers.map((p) => personItem(p, [p.region].filter(Boolean))));
@@ -521,10 +523,12 @@ function wire() {
     clearFilters();
     if (formState().q) submit();
   });
-  $("remove-filters").addEventListener("click", () => {
-    clearFilters();
-    submit();
-  });
+  for (const id of ["remove-filters", "unfilter"]) {
+    $(id).addEventListener("click", () => {
+      clearFilters();
+      submit();
+    });
+  }
   $("retry").addEventListener("click", async () => {
     if (!facetsLoaded) await loadFacets(); // the service may have been starting up
     fromUrl();

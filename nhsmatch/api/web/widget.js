@@ -162,9 +162,9 @@ li:first-child { border-top: 0; }
     }
 
     // The full page, with this search in its URL fragment.
-    fullPageUrl(challenge) {
+    fullPageUrl(challenge, region = this.region) {
       const params = new URLSearchParams({ q: challenge });
-      if (this.region) params.set("region", this.region);
+      if (region) params.set("region", region);
       return `${this.api}/#${params}`;
     }
 
@@ -225,8 +225,14 @@ li:first-child { border-top: 0; }
       const slips = Object.entries(body.corrected_words || {});
       const searchedFor = slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ");
       const corrected = slips.length ? h("p", { className: "hint" }, `Searched for ${searchedFor}.`) : null;
+      // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
+      const inRegion = this.region ? ` in ${this.region}` : "";
+      const everywhere = this.region
+        ? [" ", h("a", { href: this.fullPageUrl(challenge, ""), target: "_blank", rel: "noopener" },
+          "Search every region", newTab())]
+        : null;
       if (!precedents.length) {
-        this.render(corrected, h("p", {}, "No past partnerships found", this.region ? ` in ${this.region}.` : "."), more);
+        this.render(corrected, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
       }
@@ -250,8 +256,8 @@ li:first-child { border-top: 0; }
       this.render(
         corrected,
         body.no_strong_precedent
-          ? h("p", { className: "notice" },
-            "No strong precedent: these are the closest related partnerships, so check how far each one fits.")
+          ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
+            + "partnerships, so check how far each one fits.", everywhere)
           : null,
         h("h3", { id: "precedents" }, "Past partnerships"),
         h("ol", { "aria-labelledby": "precedents" }, precedentItems),
