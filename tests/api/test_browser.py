@@ -261,6 +261,7 @@ def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page:
     assert not any(meta.startswith("London, London") for meta in metas), metas
     search(page, LIPIDS_CHALLENGE)  # London has strong precedents for this one
     expect(page.locator("#no-strong")).to_be_hidden()
+    expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ past partnerships found, 1 likely partner\.$"))
 
 
 def test_page_offers_to_search_without_filters_when_they_leave_no_strong_precedent(page: Page, api_url: str) -> None:

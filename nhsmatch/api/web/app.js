@@ -187,7 +187,7 @@ function showResults(state, body) {
     return;
   }
   const n = body.precedents.length;
-  $("status").textContent = `${n} past partnership${n === 1 ? "" : "s"} found, ${body.partners.length} likely partners.`;
+  $("status").textContent = `${plural(n, "past partnership")} found, ${plural(body.partners.length, "likely partner")}.`;
   const slips = Object.entries(body.corrected_words || {});
   $("corrected").textContent = slips.length
     ? `Searched for ${slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ")}.`
@@ -217,6 +217,8 @@ function renderCards() {
 function place(record) {
   return record.locality === record.region ? record.region : `${record.locality}, ${record.region}`;
 }
+
+const plural = (n, noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 function years(record) {
   const { start_year: start, end_year: end } = record;
@@ -290,7 +292,7 @@ function card(p, queryTermSet) {
 function partnerFacts(p) {
   const e = p.evidence;
   const facts = [
-    `${e.precedent_count} similar precedent${e.precedent_count === 1 ? "" : "s"}`,
+    plural(e.precedent_count, "similar precedent"),
     `best similarity ${e.best_similarity.toFixed(2)}`,
     `average ${e.mean_similarity.toFixed(2)}`,
   ];

@@ -249,10 +249,9 @@ li:first-child { border-top: 0; }
             : null,
         ),
       );
-      const partnerItems = partners.slice(0, this.limit).map((p) => {
-        return h("li", {}, h("span", { className: "title" }, p.name),
-          h("div", { className: "meta" }, `${p.type} · ${plural(p.evidence.precedent_count, "similar precedent")}`));
-      });
+      const partnerItems = partners.slice(0, this.limit).map((p) =>
+        h("li", {}, h("span", { className: "title" }, p.name),
+          h("div", { className: "meta" }, `${p.type} · ${plural(p.evidence.precedent_count, "similar precedent")}`)));
       this.render(
         corrected,
         body.no_strong_precedent
