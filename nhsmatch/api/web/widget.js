@@ -122,7 +122,7 @@ li:first-child { border-top: 0; }
         "form",
         { noValidate: true },
         h("label", { htmlFor: "q" }, this.getAttribute("label") || "Describe your local health challenge"),
-        h("p", { className: "hint", id: "hint" }, "Press Enter to search."),
+        h("p", { className: "hint", id: "hint" }, "The problem itself, not your organisation. Press Enter to search."),
         h("div", { className: "row" }, this.input, this.button),
       );
       root.append(
