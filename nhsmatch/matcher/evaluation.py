@@ -22,6 +22,7 @@ from pathlib import Path
 from statistics import fmean
 
 import numpy as np
+import numpy.typing as npt
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,13 @@ class JudgedQuery:
 
 @dataclass(frozen=True)
 class Ranked:
-    """What a ranking returned for one query: ids best first, its "no strong precedent" flag, and
-    the likely partners it named (organisation keys, best first)."""
+    """What a ranking returned for one query: ids best first, its "no strong precedent" flag, the
+    likely partners it named (organisation keys, best first) and the match label of each id."""
 
     ids: list[str]
     no_strong_precedent: bool
     partners: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
 
 
 def load_judged_queries(path: Path) -> list[JudgedQuery]:
@@ -153,6 +155,39 @@ def evaluate_partners(
     return PartnerScores(_mean(best_ndcg), _mean(track_ndcg), _mean(first), _mean(unsupported), len(best_ndcg))
 
 
+@dataclass(frozen=True)
+class LabelMeaning:
+    """What one match label meant on the judgments, over the precedents shown with it."""
+
+    shown: int
+    judged: float  # share the judges saw; unjudged ones count as not useful, so the next two are lower bounds
+    useful: float  # share graded >= 1
+    wanted: float  # share graded 2
+
+
+def label_meanings(
+    queries: Sequence[JudgedQuery], ranked: Mapping[str, Ranked], k: int = 10
+) -> dict[str, LabelMeaning]:
+    """How often a precedent labelled strong, partial or weak in the top k of any query (no-precedent
+    ones included: a label must mean the same whatever was asked) was one the judges wanted: the
+    check that the labels' thresholds, fitted on one set of challenges, still hold on another."""
+    grades: dict[str, list[int | None]] = {}
+    for query in queries:
+        result = ranked[query.qid]
+        for record_id, label in zip(result.ids[:k], result.labels[:k], strict=False):
+            grades.setdefault(label, []).append(query.judgments.get(record_id))
+    return {
+        label: LabelMeaning(
+            shown=len(found),
+            judged=_mean([float(g is not None) for g in found]),
+            useful=_mean([float((g or 0) >= 1) for g in found]),
+            wanted=_mean([float(g == 2) for g in found]),
+        )
+        for label in ("strong", "partial", "weak")
+        if (found := grades.get(label))
+    }
+
+
 def ndcg_by_query(queries: Sequence[JudgedQuery], results: Mapping[str, Ranked]) -> dict[str, float]:
     """nDCG@10 of each answerable query, by qid (what `evaluate` averages)."""
     return {q.qid: ndcg_at(results[q.qid].ids, q.judgments) for q in queries if q.has_precedent}
@@ -222,3 +257,78 @@ def fit_strong_threshold(top_scores: Sequence[tuple[float, bool]]) -> tuple[floa
     if not feasible:
         raise ValueError("no threshold meets both targets on these queries")
     return min(feasible), max(feasible)
+
+
+@dataclass(frozen=True)
+class HeldOutThreshold:
+    """The "strong" threshold fitted on random halves of the queries and checked on the other halves."""
+
+    splits: int
+    threshold_median: float
+    threshold_5th: float
+    threshold_95th: float
+    # Means over the held-out halves; None when no half had such queries.
+    no_precedent_flagged: float | None
+    flagged_at_least_80: float | None  # share of splits meeting that target on the held-out half
+    answerable_wrongly_flagged: float | None
+    wrongly_flagged_at_most_10: float | None
+    strong_useful: float | None  # held-out precedents labelled strong that the judges graded >= 1
+    strong_wanted: float | None  # ... graded 2
+
+
+def held_out_threshold(
+    shown: Sequence[tuple[bool, Sequence[tuple[float, int | None]]]], *, splits: int = 300, seed: int = 0
+) -> HeldOutThreshold:
+    """How well a threshold fitted on one set of challenges holds on another like it. `shown` has,
+    for each query, whether it has a precedent and its shown precedents' (score, grade or None),
+    best first. Each split fits on a random half (the middle of its feasible interval) and scores
+    the flags and the strong labels on the other half; halves with no feasible threshold are skipped."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for _ in range(splits):
+        order = rng.permutation(len(shown))
+        fit_half = [shown[i] for i in order[: len(shown) // 2]]
+        held_out = [shown[i] for i in order[len(shown) // 2 :]]
+        try:
+            low, high = fit_strong_threshold([(_best(precedents), has) for has, precedents in fit_half])
+        except ValueError:
+            continue
+        threshold = (low + high) / 2
+        flags = [(has, _best(precedents) < threshold) for has, precedents in held_out]
+        without = [flagged for has, flagged in flags if not has]
+        answerable = [flagged for has, flagged in flags if has]
+        strong = [grade or 0 for _, precedents in held_out for score, grade in precedents if score >= threshold]
+        rows.append(
+            (
+                threshold,
+                fmean(without) if without else math.nan,
+                fmean(answerable) if answerable else math.nan,
+                fmean(g >= 1 for g in strong) if strong else math.nan,
+                fmean(g == 2 for g in strong) if strong else math.nan,
+            )
+        )
+    if not rows:
+        raise ValueError("no half of these queries has a feasible threshold")
+    thresholds, flagged, wrongly, useful, wanted = (np.array(column, dtype=float) for column in zip(*rows, strict=True))
+    return HeldOutThreshold(
+        splits=len(rows),
+        threshold_median=round(float(np.median(thresholds)), 4),
+        threshold_5th=round(float(np.percentile(thresholds, 5)), 4),
+        threshold_95th=round(float(np.percentile(thresholds, 95)), 4),
+        no_precedent_flagged=_defined_mean(flagged),
+        flagged_at_least_80=_defined_mean(np.where(np.isnan(flagged), np.nan, flagged >= 0.8)),
+        answerable_wrongly_flagged=_defined_mean(wrongly),
+        wrongly_flagged_at_most_10=_defined_mean(np.where(np.isnan(wrongly), np.nan, wrongly <= 0.1)),
+        strong_useful=_defined_mean(useful),
+        strong_wanted=_defined_mean(wanted),
+    )
+
+
+def _defined_mean(values: npt.NDArray[np.float64]) -> float | None:
+    """The mean over the splits where a figure is defined (NaN: a held-out half had no such query)."""
+    defined = values[~np.isnan(values)]
+    return round(float(defined.mean()), 4) if len(defined) else None
+
+
+def _best(precedents: Sequence[tuple[float, int | None]]) -> float:
+    return max((score for score, _ in precedents), default=0.0)

@@ -101,9 +101,10 @@ def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> Non
     lines[0]["judgments"]["judged-in-another-corpus"] = 2  # a precedent this corpus does not hold
     queries.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     output = tmp_path / "results.json"
-    result = CliRunner().invoke(cli, ["eval", "--queries", str(queries), "--output", str(output)])
+    result = CliRunner().invoke(cli, ["eval", "--queries", str(queries), "--output", str(output), "--fit"])
     assert result.exit_code == 0, result.output
-    for row in ("bm25-only", "dense-only", "shipped", "nDCG@10", "95 % interval", "likely partners", "nDCG@5 best"):
+    expected = ("bm25-only", "dense-only", "shipped", "nDCG@10", "95 % interval", "nDCG@5 best", "label meant")
+    for row in expected:
         assert row in result.output
     report = json.loads(output.read_text())
     results = report["results"]
@@ -111,10 +112,15 @@ def test_eval_prints_the_comparison_table_and_writes_json(tmp_path: Path) -> Non
     partners = results["shipped"]["partners"]
     assert 0 < partners["ndcg_5_best"] <= 1 and 0 < partners["queries"] <= 4
     assert "partners" not in results["bm25, plain text"]  # the textbook baselines name no partners
+    labels = results["shipped"]["labels"]
+    assert sum(meaning["shown"] for meaning in labels.values()) == 40  # the top 10 of each of the 4 queries
+    assert all(0 <= meaning["useful"] <= meaning["judged"] for meaning in labels.values())
     gain = report["shipped_gain"]
     assert gain["over"] in ("bm25-only", "dense-only") and gain["target"] == 0.05
     assert gain["mean"] == pytest.approx(results["shipped"]["ndcg_10"] - results[gain["over"]]["ndcg_10"], abs=2e-4)
     assert gain["low"] <= gain["mean"] <= gain["high"]
+    low, high = report["strong_threshold"]["feasible"]  # the 4 are answerable: any threshold low enough
+    assert low <= high and report["strong_threshold"]["held_out"]["splits"] > 0
 
 
 def test_each_served_worker_sets_up_json_logging(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

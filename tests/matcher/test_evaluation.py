@@ -7,6 +7,8 @@ from nhsmatch.matcher.evaluation import (
     evaluate,
     evaluate_partners,
     fit_strong_threshold,
+    held_out_threshold,
+    label_meanings,
     ndcg_at,
     ndcg_by_query,
     paired_difference,
@@ -45,6 +47,32 @@ def test_threshold_fit_returns_the_interval_meeting_both_targets() -> None:
     assert 0.3 < low <= high < 0.9
     with pytest.raises(ValueError):
         fit_strong_threshold([(0.2, True)] * 5 + [(0.9, False)] * 5)
+
+
+def test_label_meanings_count_what_the_judges_made_of_each_label() -> None:
+    queries = [JudgedQuery("q1", "x", "known-item", JUDGMENTS), JudgedQuery("q2", "y", "no-precedent", {"a": 0})]
+    ranked = {
+        "q1": Ranked(["a", "b", "c", "unjudged"], False, labels=("strong", "strong", "partial", "weak")),
+        "q2": Ranked(["a", "d"], True, labels=("partial", "weak")),
+    }
+    meanings = label_meanings(queries, ranked)
+    assert meanings["strong"].shown == 2 and meanings["strong"].useful == 1.0 and meanings["strong"].wanted == 0.5
+    # q2's "a" is graded 0 for q2, whatever it was for q1; "d" was never judged for q2
+    assert meanings["partial"].shown == 2 and meanings["partial"].useful == 0.0 and meanings["partial"].judged == 1.0
+    assert meanings["weak"].shown == 2 and meanings["weak"].judged == 0.0 and meanings["weak"].useful == 0.0
+    assert set(label_meanings(queries, ranked, k=1)) == {"strong", "partial"}
+
+
+def test_a_threshold_fitted_on_half_the_queries_is_checked_on_the_other_half() -> None:
+    answerable = [(True, [(0.8, 2), (0.6, 1), (0.3, None)])] * 20
+    without = [(False, [(0.35, 0), (0.2, None)])] * 8
+    check = held_out_threshold(answerable + without, splits=50)
+    assert check.splits == 50 and 0.35 < check.threshold_median < 0.8
+    assert check.no_precedent_flagged == 1.0 and check.answerable_wrongly_flagged == 0.0
+    # every held-out precedent above the threshold is the grade-2 one, or also the grade-1 one
+    assert check.strong_useful == 1.0 and 0.5 <= check.strong_wanted <= 1.0
+    with pytest.raises(ValueError):
+        held_out_threshold([(True, [(0.2, 2)])] * 5 + [(False, [(0.9, 0)])] * 5, splits=10)
 
 
 def test_diversity_counts_companies() -> None:

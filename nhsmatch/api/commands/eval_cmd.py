@@ -17,11 +17,14 @@ from ...matcher.errors import UnknownPartnershipError
 from ...matcher.evaluation import (
     Difference,
     JudgedQuery,
+    LabelMeaning,
     Ranked,
     diversity_at,
     evaluate,
     evaluate_partners,
     fit_strong_threshold,
+    held_out_threshold,
+    label_meanings,
     load_judged_queries,
     ndcg_by_query,
     paired_difference,
@@ -75,22 +78,18 @@ def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
         results[name]["partners"] = asdict(evaluate_partners(queries, rankings[name], partners_of))
     _print_table(results)
     _print_partner_table({name: row["partners"] for name, row in results.items() if "partners" in row})
+    # Only the shipped scores are on the scale the label thresholds were fitted to.
+    labels = label_meanings(queries, rankings["shipped"])
+    results["shipped"]["labels"] = {label: asdict(meaning) for label, meaning in labels.items()}
+    _print_label_table(labels)
     better_half = max(HALVES, key=lambda name: results[name]["ndcg_10"] or 0.0)
     gain = paired_difference(ndcg_by_query(queries, rankings["shipped"]), ndcg_by_query(queries, rankings[better_half]))
     _print_gain(better_half, gain)
-    if fit:
-        shipped = base.with_ranking(VARIANTS["shipped"])
-        tops = []
-        for query in queries:
-            precedents = shipped.match(query.query, limit=1).precedents
-            tops.append((precedents[0].score if precedents else 0.0, query.has_precedent))
-        low, high = fit_strong_threshold(tops)
-        click.echo(
-            f"\nstrong threshold: feasible {low:.4f}..{high:.4f}, middle {(low + high) / 2:.4f} "
-            f"(shipped: {shipped.thresholds.strong})"
-        )
+    fitted = _report_threshold_fit(base.with_ranking(VARIANTS["shipped"]), queries) if fit else None
     gain_over_better_half = {"over": better_half, "target": TARGET_GAIN, **asdict(gain)}
     report = {"queries": str(queries_path), "results": results, "shipped_gain": gain_over_better_half}
+    if fitted:
+        report["strong_threshold"] = fitted
     output.write_text(json.dumps(report, indent=2), encoding="utf-8")
     click.echo(f"\nWrote {output}")
 
@@ -125,7 +124,8 @@ def _scored(
 def _ranked(matcher: Matcher, challenge: str) -> Ranked:
     result = matcher.match(challenge, limit=20)
     partners = tuple(matcher.names.key(p.name) for p in result.partners)
-    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent, partners)
+    labels = tuple(p.match for p in result.precedents)
+    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent, partners, labels)
 
 
 def _partners_of(matcher: Matcher) -> Callable[[str], set[str]]:
@@ -169,6 +169,47 @@ def _print_partner_table(results: dict[str, dict[str, float]]) -> None:
     click.echo(f"{'ranking':22}" + "".join(f"{title:>19}" for _, title in columns))
     for name, row in results.items():
         click.echo(f"{name:22}" + "".join(f"{row[key]:>19.4f}" for key, _ in columns))
+
+
+def _print_label_table(labels: dict[str, LabelMeaning]) -> None:
+    click.echo("\nwhat each match label meant, shipped, top 10 of every query (unjudged = not useful)")
+    click.echo(f"{'label':22}" + "".join(f"{title:>17}" for title in ("shown", "judged", "useful (>=1)", "wanted (2)")))
+    for label, m in labels.items():
+        click.echo(f"{label:22}{m.shown:>17}{m.judged:>17.4f}{m.useful:>17.4f}{m.wanted:>17.4f}")
+
+
+def _report_threshold_fit(shipped: Matcher, queries: list[JudgedQuery]) -> dict[str, object] | None:
+    """Prints the "strong" thresholds that meet the flag targets here, and how one fitted on half
+    the queries fares on the other half; returns them for the JSON (None: no threshold meets them)."""
+    shown = []
+    for query in queries:
+        precedents = shipped.match(query.query, limit=10).precedents
+        shown.append((query.has_precedent, [(p.score, query.judgments.get(p.record.id)) for p in precedents]))
+    try:
+        low, high = fit_strong_threshold([(max((s for s, _ in found), default=0.0), has) for has, found in shown])
+        check = held_out_threshold(shown)
+    except ValueError as error:
+        click.echo(f"\nstrong threshold: {error}")
+        return None
+    click.echo(
+        f"\nstrong threshold: feasible {low:.4f}..{high:.4f}, middle {(low + high) / 2:.4f} "
+        f"(shipped: {shipped.thresholds.strong})"
+    )
+
+    def share(value: float | None, digits: int = 1) -> str:
+        return "n/a" if value is None else f"{value:.{digits}%}"
+
+    click.echo(
+        f"fitted on random halves, checked on the other halves ({check.splits} splits):\n"
+        f"  threshold {check.threshold_5th:.3f}..{check.threshold_95th:.3f} in 90 % of splits "
+        f"(median {check.threshold_median:.3f})\n"
+        f"  no-precedent flagged {share(check.no_precedent_flagged)} "
+        f"(>= 80 % in {share(check.flagged_at_least_80, 0)} of splits)\n"
+        f"  answerable wrongly flagged {share(check.answerable_wrongly_flagged)} "
+        f"(<= 10 % in {share(check.wrongly_flagged_at_most_10, 0)} of splits)\n"
+        f"  labelled strong: {share(check.strong_useful)} useful, {share(check.strong_wanted)} wanted"
+    )
+    return {"feasible": [low, high], "held_out": asdict(check)}
 
 
 def _print_gain(better_half: str, gain: Difference) -> None:
