@@ -1,7 +1,8 @@
 """Matcher: ranks past partnerships against a challenge and names likely partners.
 
 Ranking (weights chosen on the dev set; README "Matching quality" has the table):
-1. The challenge is embedded and nudged (weight 0.15) towards the vectors of the vocabulary
+1. The challenge is embedded, leaning towards the sentences that say what the problem is rather
+   than who is asking (focus.py), and nudged (weight 0.15) towards the vectors of the vocabulary
    concepts it names. Precedent texts were expanded with the concepts' names when indexed.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
@@ -33,11 +34,12 @@ from .arrays import best_first, concatenated_ranges
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
+from .focus import SPECIFICITY_RANK, focused_vector, specificity
 from .interfaces import Embedder, Vectors
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
-from .passages import view_texts
+from .passages import split_sentences, view_texts
 from .spelling import Speller
 from .taxonomy import Region
 from .vocabulary import Concept, Vocabulary
@@ -67,6 +69,8 @@ class Ranking:
     best_passage: float = 0.25
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
+    focus_sharpness: float = 4.0  # how much more a challenge's most specific sentences count
+    focus_whole_share: float = 0.5  # the sentences' plain mean's share; 1: the whole text as one
     feedback_depth: int = 2  # 0: no feedback step
     feedback_weight: float = 0.3
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
@@ -151,9 +155,25 @@ class Matcher:
         return [self.records[row] for row in self._filter_index.rows(filters)]
 
     def encode_challenge(self, challenge: str) -> Vectors:
-        """The model's vector for a challenge, its typing slips corrected: the one model call a match
-        costs, which callers may cache and pass to `match`."""
-        return self.embedder.encode([self.speller.correct(challenge)[0]])[0]
+        """The challenge's vector, its typing slips corrected: the one model call a match costs,
+        which callers may cache and pass to `match`."""
+        return self._challenge_vector(self.speller.correct(challenge)[0])
+
+    def _challenge_vector(self, challenge: str) -> Vectors:
+        """The model's vector of a one-sentence challenge; of a longer one, its sentences' vectors
+        leaning towards the most specific (focus.py), in one model call."""
+        sentences = split_sentences(challenge)
+        if len(sentences) < 2 or self.ranking.focus_whole_share >= 1:
+            return self.embedder.encode([challenge])[0]
+        vectors = self.embedder.encode(sentences)
+        nearest, _ = self.corpus.store.search(vectors, min(SPECIFICITY_RANK, len(self.records)))
+        return focused_vector(
+            sentences,
+            vectors,
+            specificity(nearest),
+            sharpness=self.ranking.focus_sharpness,
+            whole_share=self.ranking.focus_whole_share,
+        )
 
     def _query_vector(self, encoded: Vectors, concepts: Sequence[Concept]) -> Vectors:
         """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near
@@ -178,7 +198,7 @@ class Matcher:
         filters = filters or Filters()
         challenge, corrected_words = self.speller.correct(challenge)
         challenge_concepts = self.vocabulary.find(challenge)
-        encoded = self.embedder.encode([challenge])[0] if encoded is None else encoded
+        encoded = self._challenge_vector(challenge) if encoded is None else encoded
         query = self._query_vector(encoded, challenge_concepts)
         lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
         rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))

@@ -192,6 +192,44 @@ def test_best_sentence_scores_of_some_records_equal_those_of_all(
     np.testing.assert_allclose(full_matcher._best_passage_scores(query, some_rows), all_scores[some_rows], rtol=1e-6)
 
 
+ORGANISATION = (
+    "Our integrated care board commissions services for 1.2 million people across two cities and three "
+    "counties, with four acute trusts, a mental health trust and 40 primary care networks. Our board has "
+    "agreed a five-year joint forward plan with our local authorities and we have a population health "
+    "management team. We would like to hear from partners who have done this before."
+)
+HF_PROBLEM = (
+    "Heart failure patients admitted to our hospital are not seen by the specialist team, "
+    "and their medicines are not optimised before they go home."
+)
+
+
+def test_background_about_the_asker_does_not_drown_the_problem(full_matcher: Matcher) -> None:
+    """The challenge vector leans towards the sentences with clearly closest records (focus.py)."""
+    challenge = f"{ORGANISATION} {HF_PROBLEM}"
+    as_one_text = full_matcher.with_ranking(Ranking(focus_whole_share=1.0))
+    focused, plain = full_matcher.encode_challenge(challenge), as_one_text.encode_challenge(challenge)
+    problem = full_matcher.encode_challenge(HF_PROBLEM)
+    assert focused @ problem > plain @ problem
+    assert "heart failure" in full_matcher.match(challenge, limit=1).precedents[0].record.title.lower()
+
+
+def test_a_challenges_sentences_are_read_in_any_order_and_to_the_end(full_matcher: Matcher) -> None:
+    """Past the model's 256 word pieces a text is cut; its sentences are each read whole."""
+    long_background = " ".join([ORGANISATION] * 4)  # about 1,600 characters
+    first, last = f"{long_background} {HF_PROBLEM}", f"{HF_PROBLEM} {long_background}"
+    np.testing.assert_allclose(full_matcher.encode_challenge(first), full_matcher.encode_challenge(last), atol=1e-5)
+    as_one_text = full_matcher.with_ranking(Ranking(focus_whole_share=1.0))
+    problem = full_matcher.encode_challenge(HF_PROBLEM)
+    assert as_one_text.encode_challenge(first) @ problem < full_matcher.encode_challenge(first) @ problem
+
+
+def test_a_one_sentence_challenge_is_the_models_vector_of_it(full_matcher: Matcher) -> None:
+    np.testing.assert_allclose(
+        full_matcher.encode_challenge(AF_CHALLENGE), full_matcher.embedder.encode([AF_CHALLENGE])[0], atol=1e-6
+    )
+
+
 def test_feedback_leaves_a_challenge_without_a_strong_first_match_alone(full_matcher: Matcher) -> None:
     challenge = "The staff canteen runs out of vegan options by lunchtime on weekdays"
     without = full_matcher.with_ranking(Ranking(feedback_depth=0)).match(challenge, limit=10).precedents

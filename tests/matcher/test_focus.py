@@ -1,0 +1,30 @@
+import numpy as np
+import pytest
+
+from nhsmatch.matcher.focus import focused_vector, specificity
+
+PROBLEM, BACKGROUND = np.eye(2, dtype=np.float32)  # two sentences' (unit) vectors
+SENTENCES = ["heart failure is diagnosed late", "we are a large system"]  # five words each
+
+
+def test_specificity_is_the_best_records_cosine_minus_the_last_ones() -> None:
+    nearest = np.array([[0.8, 0.6, 0.3], [0.5, 0.45, 0.4]], dtype=np.float32)
+    np.testing.assert_allclose(specificity(nearest), [0.5, 0.1], rtol=1e-6)
+
+
+def test_the_more_specific_sentence_pulls_the_vector_its_way() -> None:
+    vectors = np.stack([PROBLEM, BACKGROUND])
+    focused = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), sharpness=4, whole_share=0.5)
+    plain = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), sharpness=4, whole_share=1.0)
+    assert np.linalg.norm(focused) == pytest.approx(1.0)
+    assert plain @ PROBLEM == pytest.approx(plain @ BACKGROUND)  # the words-weighted mean: both alike
+    assert focused @ PROBLEM > plain @ PROBLEM > focused @ BACKGROUND
+    sharper = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), sharpness=8, whole_share=0.5)
+    assert sharper @ PROBLEM >= focused @ PROBLEM
+
+
+def test_sentences_alike_in_specificity_are_weighed_by_words_alone() -> None:
+    vectors = np.stack([PROBLEM, BACKGROUND])
+    for same in (np.array([0.3, 0.3]), np.zeros(2)):  # zero: a corpus of one record
+        focused = focused_vector(["one two three", "one"], vectors, same, sharpness=4, whole_share=0.5)
+        np.testing.assert_allclose(focused, np.array([3, 1]) / np.sqrt(10), rtol=1e-5)
