@@ -1,10 +1,11 @@
-"""What background about the asker costs: `python -m bench.context` (about two minutes).
+"""What background about the asker costs: `python -m bench.context` (about a minute).
 
 Leaders often open with their organisation ("Our ICS serves 1.4 million people ...") before the
 problem. This adds background, written for the check, to each answerable dev challenge and prints
-nDCG@10 against the challenges as written (the baseline, in the same run), for the shipped ranking,
-its two halves, and the shipped ranking with the challenge read as one text (no focus on its most
-specific sentences, matcher/focus.py):
+nDCG@10 against the challenges as written (the baseline, in the same run), for the shipped ranking
+(which reads a challenge over 1,000 characters sentence by sentence, leaning towards its most
+specific sentences: matcher/focus.py), the same with every challenge read so, with none read so,
+and its two halves:
 - one of three sentences before or after (the focus's weights were chosen on these);
 - a paragraph of ten background sentences (about 1,400 characters) before or after;
 - held out: 1-3 of 15 other sentences, drawn at random for each challenge and put before or after,
@@ -76,7 +77,8 @@ HELD_OUT = [
 DRAWS = 5
 RANKINGS = {
     "shipped": Ranking(),
-    "shipped, no focus": Ranking(focus_whole_share=1.0),
+    "focus, every one": Ranking(focus_above_chars=0),
+    "focus, none": Ranking(focus_above_chars=1_000_000),
     "dense-only": Ranking(mode="dense", company_penalty=0),
     "bm25-only": Ranking(mode="lexical", company_penalty=0),
 }

@@ -1,6 +1,8 @@
-"""A challenge's vector, leaning towards the sentences that say what the problem is.
+"""A long challenge's vector, leaning towards the sentences that say what the problem is.
 
-Leaders often say who they are before what is wrong ("Our ICS serves 1.4 million people across four
+The model reads at most so many word pieces of one text (the bundled one 256, about 1,200
+characters), so a long challenge is read sentence by sentence. Long ones are mostly background:
+leaders often say who they are before what is wrong ("Our ICS serves 1.4 million people across four
 places ..."), and the model reads every word alike, so background pulls the vector towards records
 with background like it. A sentence about the problem has a few clearly closest records; one about
 the asker's organisation is about as close to many. So each sentence is weighted by its words times
@@ -8,9 +10,8 @@ its *specificity* (its best record's cosine minus its SPECIFICITY_RANK-th best),
 challenge's most specific sentence and raised to a power (`Ranking.focus_sharpness`). The plain
 mean of the sentences' vectors, weighted by words, keeps a share (`Ranking.focus_whole_share`), so
 that a challenge whose every sentence is about the problem reads much as its whole text would.
-That mean stands in for the whole text's vector: as good on the dev set, no dearer to compute, and
-a long challenge is read to its end (the model reads at most 256 word pieces, about 1,200
-characters, of one text). README, *a sentence of background*, has the measurements.
+That mean stands in for the whole text's vector, which the model cannot give: on the dev
+set the two rank alike. README, *background about the asker*, has the measurements.
 """
 
 from __future__ import annotations
@@ -25,10 +26,13 @@ from .interfaces import Vectors
 SPECIFICITY_RANK = 21
 
 
-def specificity(similarities: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    """Per sentence: its best record's cosine minus its last one's, from each sentence's nearest
-    records' cosines, best first (as a vector store returns them)."""
-    return np.asarray(similarities[:, 0] - similarities[:, -1], dtype=np.float32)
+def specificity(similarities: npt.NDArray[np.float32], rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
+    """Per sentence: its best record's cosine minus its last one's, from a vector store's answer for
+    each sentence (cosines best first; row -1 where it found fewer records than asked)."""
+    found = rows >= 0
+    last = np.where(found, similarities, np.inf).min(axis=1, initial=np.inf)
+    best = np.where(found, similarities, -np.inf).max(axis=1, initial=-np.inf)
+    return np.asarray(np.where(found.any(axis=1), best - last, 0.0), dtype=np.float32)
 
 
 def focused_vector(

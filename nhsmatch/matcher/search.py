@@ -1,9 +1,9 @@
 """Matcher: ranks past partnerships against a challenge and names likely partners.
 
 Ranking (weights chosen on the dev set; README "Matching quality" has the table):
-1. The challenge is embedded, leaning towards the sentences that say what the problem is rather
-   than who is asking (focus.py), and nudged (weight 0.15) towards the vectors of the vocabulary
-   concepts it names. Precedent texts were expanded with the concepts' names when indexed.
+1. The challenge is embedded (a long one leaning towards the sentences that say what the problem
+   is rather than who is asking, focus.py) and nudged (weight 0.15) towards the vectors of the
+   vocabulary concepts it names. Precedent texts were expanded with the concepts' names when indexed.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
@@ -69,8 +69,11 @@ class Ranking:
     best_passage: float = 0.25
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
+    # Challenges longer than focus_above_chars are read sentence by sentence (focus.py); shorter
+    # ones, which the bundled model reads whole (256 word pieces, about 1,200 characters), as one.
+    focus_above_chars: int = 1000
     focus_sharpness: float = 4.0  # how much more a challenge's most specific sentences count
-    focus_whole_share: float = 0.5  # the sentences' plain mean's share; 1: the whole text as one
+    focus_whole_share: float = 0.5  # the sentences' plain mean's share of the vector
     feedback_depth: int = 2  # 0: no feedback step
     feedback_weight: float = 0.3
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
@@ -160,17 +163,18 @@ class Matcher:
         return self._challenge_vector(self.speller.correct(challenge)[0])
 
     def _challenge_vector(self, challenge: str) -> Vectors:
-        """The model's vector of a one-sentence challenge; of a longer one, its sentences' vectors
-        leaning towards the most specific (focus.py), in one model call."""
-        sentences = split_sentences(challenge)
-        if len(sentences) < 2 or self.ranking.focus_whole_share >= 1:
+        """The model's vector of the challenge; of a long one, its sentences' vectors leaning towards
+        the most specific (focus.py), in one model call. Only long ones: encoding the sentences of
+        every challenge would cost a third more model time for a smaller gain (README)."""
+        sentences = split_sentences(challenge) if len(challenge) > self.ranking.focus_above_chars else [challenge]
+        if len(sentences) < 2:
             return self.embedder.encode([challenge])[0]
         vectors = self.embedder.encode(sentences)
-        nearest, _ = self.corpus.store.search(vectors, min(SPECIFICITY_RANK, len(self.records)))
+        nearest, rows = self.corpus.store.search(vectors, min(SPECIFICITY_RANK, len(self.records)))
         return focused_vector(
             sentences,
             vectors,
-            specificity(nearest),
+            specificity(nearest, rows),
             sharpness=self.ranking.focus_sharpness,
             whole_share=self.ranking.focus_whole_share,
         )

@@ -9,7 +9,14 @@ SENTENCES = ["heart failure is diagnosed late", "we are a large system"]  # five
 
 def test_specificity_is_the_best_records_cosine_minus_the_last_ones() -> None:
     nearest = np.array([[0.8, 0.6, 0.3], [0.5, 0.45, 0.4]], dtype=np.float32)
-    np.testing.assert_allclose(specificity(nearest), [0.5, 0.1], rtol=1e-6)
+    np.testing.assert_allclose(specificity(nearest, np.ones((2, 3), dtype=np.int64)), [0.5, 0.1], rtol=1e-6)
+
+
+def test_specificity_ignores_the_places_a_store_could_not_fill() -> None:
+    """FAISS pads with row -1 (and a huge negative score) when it finds fewer records than asked."""
+    nearest = np.array([[0.8, 0.6, -3.4e38], [-3.4e38, -3.4e38, -3.4e38]], dtype=np.float32)
+    rows = np.array([[4, 7, -1], [-1, -1, -1]], dtype=np.int64)
+    np.testing.assert_allclose(specificity(nearest, rows), [0.2, 0.0], rtol=1e-6)
 
 
 def test_the_more_specific_sentence_pulls_the_vector_its_way() -> None:

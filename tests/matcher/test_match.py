@@ -204,29 +204,28 @@ HF_PROBLEM = (
 )
 
 
-def test_background_about_the_asker_does_not_drown_the_problem(full_matcher: Matcher) -> None:
-    """The challenge vector leans towards the sentences with clearly closest records (focus.py)."""
-    challenge = f"{ORGANISATION} {HF_PROBLEM}"
-    as_one_text = full_matcher.with_ranking(Ranking(focus_whole_share=1.0))
-    focused, plain = full_matcher.encode_challenge(challenge), as_one_text.encode_challenge(challenge)
+LONG_BACKGROUND = " ".join([ORGANISATION] * 3)  # about 1,200 characters: the model would stop before the problem
+
+
+def test_a_long_challenge_leans_towards_the_problem_and_is_read_to_the_end(full_matcher: Matcher) -> None:
+    """Read as one text, the background fills the model's 256 word pieces and the problem is cut off;
+    read sentence by sentence, the vector leans towards the one with clearly closest records."""
+    challenge = f"{LONG_BACKGROUND} {HF_PROBLEM}"
+    as_one_text = full_matcher.with_ranking(Ranking(focus_above_chars=10_000))
     problem = full_matcher.encode_challenge(HF_PROBLEM)
-    assert focused @ problem > plain @ problem
+    assert full_matcher.encode_challenge(challenge) @ problem > as_one_text.encode_challenge(challenge) @ problem + 0.2
     assert "heart failure" in full_matcher.match(challenge, limit=1).precedents[0].record.title.lower()
 
 
-def test_a_challenges_sentences_are_read_in_any_order_and_to_the_end(full_matcher: Matcher) -> None:
-    """Past the model's 256 word pieces a text is cut; its sentences are each read whole."""
-    long_background = " ".join([ORGANISATION] * 4)  # about 1,600 characters
-    first, last = f"{long_background} {HF_PROBLEM}", f"{HF_PROBLEM} {long_background}"
+def test_a_long_challenges_sentences_are_read_in_any_order(full_matcher: Matcher) -> None:
+    first, last = f"{LONG_BACKGROUND} {HF_PROBLEM}", f"{HF_PROBLEM} {LONG_BACKGROUND}"
     np.testing.assert_allclose(full_matcher.encode_challenge(first), full_matcher.encode_challenge(last), atol=1e-5)
-    as_one_text = full_matcher.with_ranking(Ranking(focus_whole_share=1.0))
-    problem = full_matcher.encode_challenge(HF_PROBLEM)
-    assert as_one_text.encode_challenge(first) @ problem < full_matcher.encode_challenge(first) @ problem
 
 
-def test_a_one_sentence_challenge_is_the_models_vector_of_it(full_matcher: Matcher) -> None:
+@pytest.mark.parametrize("challenge", [AF_CHALLENGE, f"{ORGANISATION} {HF_PROBLEM}"])
+def test_a_challenge_the_model_reads_whole_is_its_vector_of_the_whole(full_matcher: Matcher, challenge: str) -> None:
     np.testing.assert_allclose(
-        full_matcher.encode_challenge(AF_CHALLENGE), full_matcher.embedder.encode([AF_CHALLENGE])[0], atol=1e-6
+        full_matcher.encode_challenge(challenge), full_matcher.embedder.encode([challenge])[0], atol=1e-6
     )
 
 
