@@ -40,12 +40,13 @@ class JudgedQuery:
 @dataclass(frozen=True)
 class Ranked:
     """What a ranking returned for one query: ids best first, its "no strong precedent" flag, the
-    likely partners it named (organisation keys, best first) and the match label of each id."""
+    likely partners it named (organisation keys, best first), and the match label and score of each id."""
 
     ids: list[str]
     no_strong_precedent: bool
     partners: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
+    scores: tuple[float, ...] = ()
 
 
 def load_judged_queries(path: Path) -> list[JudgedQuery]:
@@ -276,12 +277,27 @@ class HeldOutThreshold:
     strong_wanted: float | None  # ... graded 2
 
 
-def held_out_threshold(
-    shown: Sequence[tuple[bool, Sequence[tuple[float, int | None]]]], *, splits: int = 300, seed: int = 0
-) -> HeldOutThreshold:
+Shown = Sequence[tuple[bool, Sequence[tuple[float, int | None]]]]
+
+
+def shown_with_grades(queries: Sequence[JudgedQuery], ranked: Mapping[str, Ranked], k: int = 10) -> Shown:
+    """Per query: whether it has a precedent, and its top k's (score, grade or None if unjudged)."""
+    shown = []
+    for query in queries:
+        result = ranked[query.qid]
+        top = zip(result.ids[:k], result.scores[:k], strict=True)
+        shown.append((query.has_precedent, [(score, query.judgments.get(i)) for i, score in top]))
+    return shown
+
+
+def best_score(precedents: Sequence[tuple[float, int | None]]) -> float:
+    return max((score for score, _ in precedents), default=0.0)
+
+
+def held_out_threshold(shown: Shown, *, splits: int = 300, seed: int = 0) -> HeldOutThreshold:
     """How well a threshold fitted on one set of challenges holds on another like it. `shown` has,
-    for each query, whether it has a precedent and its shown precedents' (score, grade or None),
-    best first. Each split fits on a random half (the middle of its feasible interval) and scores
+    for each query, whether it has a precedent and its shown precedents' (score, grade or None)
+    (`shown_with_grades`). Each split fits on a random half (the middle of its feasible interval) and scores
     the flags and the strong labels on the other half; halves with no feasible threshold are skipped."""
     rng = np.random.default_rng(seed)
     rows = []
@@ -290,11 +306,11 @@ def held_out_threshold(
         fit_half = [shown[i] for i in order[: len(shown) // 2]]
         held_out = [shown[i] for i in order[len(shown) // 2 :]]
         try:
-            low, high = fit_strong_threshold([(_best(precedents), has) for has, precedents in fit_half])
+            low, high = fit_strong_threshold([(best_score(precedents), has) for has, precedents in fit_half])
         except ValueError:
             continue
         threshold = (low + high) / 2
-        flags = [(has, _best(precedents) < threshold) for has, precedents in held_out]
+        flags = [(has, best_score(precedents) < threshold) for has, precedents in held_out]
         without = [flagged for has, flagged in flags if not has]
         answerable = [flagged for has, flagged in flags if has]
         strong = [grade or 0 for _, precedents in held_out for score, grade in precedents if score >= threshold]
@@ -328,7 +344,3 @@ def _defined_mean(values: npt.NDArray[np.float64]) -> float | None:
     """The mean over the splits where a figure is defined (NaN: a held-out half had no such query)."""
     defined = values[~np.isnan(values)]
     return round(float(defined.mean()), 4) if len(defined) else None
-
-
-def _best(precedents: Sequence[tuple[float, int | None]]) -> float:
-    return max((score for score, _ in precedents), default=0.0)

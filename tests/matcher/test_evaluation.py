@@ -15,6 +15,7 @@ from nhsmatch.matcher.evaluation import (
     partner_judgments,
     recall_at,
     reciprocal_rank,
+    shown_with_grades,
 )
 
 JUDGMENTS = {"a": 2, "b": 1, "c": 0, "d": 2}
@@ -73,6 +74,15 @@ def test_a_threshold_fitted_on_half_the_queries_is_checked_on_the_other_half() -
     assert check.strong_useful == 1.0 and 0.5 <= check.strong_wanted <= 1.0
     with pytest.raises(ValueError):
         held_out_threshold([(True, [(0.2, 2)])] * 5 + [(False, [(0.9, 0)])] * 5, splits=10)
+
+
+def test_shown_with_grades_pairs_each_top_score_with_its_grade() -> None:
+    queries = [JudgedQuery("q1", "x", "known-item", JUDGMENTS), JudgedQuery("q2", "y", "no-precedent", {"a": 0})]
+    ranked = {
+        "q1": Ranked(["a", "unjudged", "b"], False, scores=(0.7, 0.6, 0.5)),
+        "q2": Ranked(["a"], True, scores=(0.4,)),
+    }
+    assert shown_with_grades(queries, ranked, k=2) == [(True, [(0.7, 2), (0.6, None)]), (False, [(0.4, 0)])]
 
 
 def test_diversity_counts_companies() -> None:

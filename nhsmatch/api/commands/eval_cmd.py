@@ -19,6 +19,8 @@ from ...matcher.evaluation import (
     JudgedQuery,
     LabelMeaning,
     Ranked,
+    Shown,
+    best_score,
     diversity_at,
     evaluate,
     evaluate_partners,
@@ -28,6 +30,7 @@ from ...matcher.evaluation import (
     load_judged_queries,
     ndcg_by_query,
     paired_difference,
+    shown_with_grades,
 )
 from ...matcher.search import Matcher, Ranking
 
@@ -85,7 +88,9 @@ def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
     better_half = max(HALVES, key=lambda name: results[name]["ndcg_10"] or 0.0)
     gain = paired_difference(ndcg_by_query(queries, rankings["shipped"]), ndcg_by_query(queries, rankings[better_half]))
     _print_gain(better_half, gain)
-    fitted = _report_threshold_fit(base.with_ranking(VARIANTS["shipped"]), queries) if fit else None
+    fitted = None
+    if fit:
+        fitted = _report_threshold_fit(shown_with_grades(queries, rankings["shipped"]), base.thresholds.strong)
     gain_over_better_half = {"over": better_half, "target": TARGET_GAIN, **asdict(gain)}
     report = {"queries": str(queries_path), "results": results, "shipped_gain": gain_over_better_half}
     if fitted:
@@ -125,7 +130,8 @@ def _ranked(matcher: Matcher, challenge: str) -> Ranked:
     result = matcher.match(challenge, limit=20)
     partners = tuple(matcher.names.key(p.name) for p in result.partners)
     labels = tuple(p.match for p in result.precedents)
-    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent, partners, labels)
+    scores = tuple(p.score for p in result.precedents)
+    return Ranked([p.record.id for p in result.precedents], result.no_strong_precedent, partners, labels, scores)
 
 
 def _partners_of(matcher: Matcher) -> Callable[[str], set[str]]:
@@ -178,22 +184,18 @@ def _print_label_table(labels: dict[str, LabelMeaning]) -> None:
         click.echo(f"{label:22}{m.shown:>17}{m.judged:>17.4f}{m.useful:>17.4f}{m.wanted:>17.4f}")
 
 
-def _report_threshold_fit(shipped: Matcher, queries: list[JudgedQuery]) -> dict[str, object] | None:
-    """Prints the "strong" thresholds that meet the flag targets here, and how one fitted on half
-    the queries fares on the other half; returns them for the JSON (None: no threshold meets them)."""
-    shown = []
-    for query in queries:
-        precedents = shipped.match(query.query, limit=10).precedents
-        shown.append((query.has_precedent, [(p.score, query.judgments.get(p.record.id)) for p in precedents]))
+def _report_threshold_fit(shown: Shown, shipped_strong: float) -> dict[str, object] | None:
+    """Prints the "strong" thresholds that meet the flag targets on the shipped ranking's top 10s,
+    and how one fitted on half the queries fares on the other half; returns them for the JSON
+    (None: no threshold meets them)."""
     try:
-        low, high = fit_strong_threshold([(max((s for s, _ in found), default=0.0), has) for has, found in shown])
+        low, high = fit_strong_threshold([(best_score(found), has) for has, found in shown])
         check = held_out_threshold(shown)
     except ValueError as error:
         click.echo(f"\nstrong threshold: {error}")
         return None
     click.echo(
-        f"\nstrong threshold: feasible {low:.4f}..{high:.4f}, middle {(low + high) / 2:.4f} "
-        f"(shipped: {shipped.thresholds.strong})"
+        f"\nstrong threshold: feasible {low:.4f}..{high:.4f}, middle {(low + high) / 2:.4f} (shipped: {shipped_strong})"
     )
 
     def share(value: float | None, digits: int = 1) -> str:
