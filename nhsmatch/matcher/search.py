@@ -1,8 +1,8 @@
 """Matcher: ranks past partnerships against a challenge and names likely partners.
 
 Ranking (weights chosen on the dev set; README "Matching quality" has the table):
-1. The challenge is embedded (a long one leaning towards the sentences that say what the problem
-   is rather than who is asking, focus.py) and nudged (weight 0.15) towards the vectors of the
+1. The challenge is embedded (one of several sentences leaning towards those that say what the
+   problem is rather than who is asking, focus.py) and nudged (weight 0.15) towards the vectors of the
    vocabulary concepts it names. Precedent texts were expanded with the concepts' names when indexed.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
@@ -34,12 +34,12 @@ from .arrays import best_first, concatenated_ranges
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
-from .focus import SPECIFICITY_RANK, focused_vector, specificity
+from .focus import SPECIFICITY_RANK, apart_from_context, focused_vector, specificity
 from .interfaces import Embedder, Vectors
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
-from .passages import split_sentences, view_texts
+from .passages import sentence_spans, view_texts
 from .spelling import Speller
 from .taxonomy import Region
 from .vocabulary import Concept, Vocabulary
@@ -69,11 +69,15 @@ class Ranking:
     best_passage: float = 0.25
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
-    # Challenges longer than focus_above_chars are read sentence by sentence (focus.py); shorter
-    # ones, which the bundled model reads whole (256 word pieces, about 1,200 characters), as one.
-    focus_above_chars: int = 1000
+    # A challenge of several sentences leans towards its most specific ones (focus.py), read in
+    # context from the model's one pass; those longer than focus_alone_above_chars have each
+    # sentence encoded alone (a third more model time, README), as in context long background
+    # colours every sentence.
+    focus: bool = True
+    focus_alone_above_chars: int = 1000
+    focus_context_removal: float = 0.5  # the whole's share taken from a sentence read in context
     focus_sharpness: float = 4.0  # how much more a challenge's most specific sentences count
-    focus_whole_share: float = 0.5  # the sentences' plain mean's share of the vector
+    focus_whole_share: float = 0.5  # the whole challenge's vector's share of the focused one
     feedback_depth: int = 2  # 0: no feedback step
     feedback_weight: float = 0.3
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
@@ -163,21 +167,42 @@ class Matcher:
         return self._challenge_vector(self.speller.correct(challenge)[0])
 
     def _challenge_vector(self, challenge: str) -> Vectors:
-        """The model's vector of the challenge; of a long one, its sentences' vectors leaning towards
-        the most specific (focus.py), in one model call. Only long ones: encoding the sentences of
-        every challenge would cost a third more model time for a smaller gain (README)."""
-        sentences = split_sentences(challenge) if len(challenge) > self.ranking.focus_above_chars else [challenge]
-        if len(sentences) < 2:
+        """The model's vector of the challenge; of one of several sentences, leaning towards the
+        most specific (focus.py), whose vectors come from the model's one pass over the whole
+        challenge or, for a long one, from encoding each alone."""
+        spans = sentence_spans(challenge) if self.ranking.focus else []
+        if len(spans) < 2:
             return self.embedder.encode([challenge])[0]
-        vectors = self.embedder.encode(sentences)
-        nearest, rows = self.corpus.store.search(vectors, min(SPECIFICITY_RANK, len(self.records)))
+        sentences = [challenge[start:end] for start, end in spans]
+        whole: Vectors | None = None
+        vectors: Vectors | None = None
+        if len(challenge) <= self.ranking.focus_alone_above_chars:
+            read = self.embedder.encode_spans([challenge], [spans])[0]
+            if read[1:].any(axis=1).all():  # else a sentence lies past the model's token limit
+                whole = read[0]
+                vectors = apart_from_context(read[1:], whole, self.ranking.focus_context_removal)
+        if vectors is None:
+            vectors = self.embedder.encode(sentences)
         return focused_vector(
             sentences,
             vectors,
-            specificity(nearest, rows),
+            self._specificity(vectors),
+            whole=whole,
             sharpness=self.ranking.focus_sharpness,
             whole_share=self.ranking.focus_whole_share,
         )
+
+    def _specificity(self, sentence_vectors: Vectors) -> npt.NDArray[np.float32]:
+        """Per sentence: its best record's cosine minus its SPECIFICITY_RANK-th best (focus.py)."""
+        count = len(self.records)
+        rank = min(SPECIFICITY_RANK, count)
+        if count > EXHAUSTIVE_LIMIT:
+            return specificity(*self.corpus.store.search(sentence_vectors, rank))
+        # One product over the document vectors: from a request thread, cheaper than an index call,
+        # whose OpenMP threads are set up per calling thread.
+        cosines = sentence_vectors @ self.corpus.views["document"].T
+        ranked = np.partition(cosines, count - rank, axis=1)
+        return np.asarray(cosines.max(axis=1) - ranked[:, count - rank], dtype=np.float32)
 
     def _query_vector(self, encoded: Vectors, concepts: Sequence[Concept]) -> Vectors:
         """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -12,7 +12,7 @@ import pytest
 
 from nhsmatch.index.batching import BatchingEmbedder
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
-from nhsmatch.matcher.interfaces import Vectors
+from nhsmatch.matcher.interfaces import Span, Vectors
 from tests.conftest import DEV_QUERIES
 
 
@@ -31,6 +31,10 @@ class CountingEmbedder:
         if self.gate is not None:
             self.gate.wait()
         return self.inner.encode(texts)
+
+    def encode_spans(self, texts: list[str], spans: Sequence[Sequence[Span]]) -> list[Vectors]:
+        self.calls.append(len(texts))
+        return self.inner.encode_spans(texts, spans)
 
 
 def _wait_until(condition: Callable[[], bool]) -> None:
@@ -75,6 +79,27 @@ def test_requests_queued_during_a_model_call_share_the_next_one(embedder: Senten
     assert counting.calls == [1, 15]
     assert batcher.stats().largest_batch == 15
     np.testing.assert_allclose(vectors, embedder.encode(queries), atol=1e-5)
+
+
+def test_sentences_read_in_context_share_a_model_call_with_plain_requests(
+    embedder: SentenceTransformerEmbedder,
+) -> None:
+    challenge = "Our ICS serves 1.4 million people. Heart failure is diagnosed late."
+    spans = [(0, 34), (35, len(challenge))]
+    gate = threading.Event()
+    counting = CountingEmbedder(embedder, gate)
+    batcher = BatchingEmbedder(counting, max_batch=16, max_wait_ms=0)
+    with ThreadPoolExecutor(3) as pool:
+        first = pool.submit(batcher.encode, DEV_QUERIES[:1])
+        _wait_until(lambda: counting.calls == [1])  # the model is busy: the next two queue up
+        plain = pool.submit(batcher.encode, DEV_QUERIES[1:2])
+        in_context = pool.submit(batcher.encode_spans, [challenge], [spans])
+        _wait_until(lambda: batcher.queued() == 2)
+        gate.set()
+        first.result()
+    assert counting.calls == [1, 2]
+    np.testing.assert_allclose(plain.result(), embedder.encode(DEV_QUERIES[1:2]), atol=1e-5)
+    np.testing.assert_allclose(in_context.result()[0], embedder.encode_spans([challenge], [spans])[0], atol=1e-5)
 
 
 def test_large_calls_go_straight_to_the_model(embedder: SentenceTransformerEmbedder) -> None:

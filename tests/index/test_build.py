@@ -9,7 +9,7 @@ from nhsmatch.corpus import Corpus, load_corpus
 from nhsmatch.index.build import CURRENT_LINK, build_index, load_index, open_index, read_current_manifest
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
 from nhsmatch.matcher.errors import IndexMismatchError, IndexNotBuiltError
-from nhsmatch.matcher.passages import recipe_id, split_sentences
+from nhsmatch.matcher.passages import recipe_id, sentence_spans, split_sentences
 from nhsmatch.matcher.vocabulary import Vocabulary
 from tests.conftest import TINY_CORPUS_PATH
 
@@ -142,3 +142,11 @@ def test_an_edited_record_gets_its_new_concepts_and_the_others_keep_theirs(
     assert [after.concepts["record"][row] for row in (0, 1, 2, 4)] == [
         before.concepts["record"][r] for r in (0, 1, 2, 4)
     ]
+
+
+def test_sentence_spans_locate_the_sentences_in_the_text_as_written() -> None:
+    text = "  Beds are full,  e.g.\nin winter.   Staff are short!\n"
+    spans = sentence_spans(text)
+    assert [text[start:end] for start, end in spans] == split_sentences(text)
+    assert split_sentences(text) == ["Beds are full,  e.g.\nin winter.", "Staff are short!"]
+    assert sentence_spans("") == [] and sentence_spans("   ") == []

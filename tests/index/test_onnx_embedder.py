@@ -49,6 +49,36 @@ def test_padding_in_a_batch_does_not_change_a_vector(onnx_embedder: OnnxEmbedder
     np.testing.assert_allclose(together, alone, atol=1e-5)
 
 
+BACKGROUND_AND_PROBLEM = "Our ICS serves 1.4 million people. Heart failure is diagnosed late, in A&E."
+SENTENCES = [(0, 34), (35, len(BACKGROUND_AND_PROBLEM))]
+
+
+def test_sentences_read_in_one_pass_match_the_reference(
+    onnx_embedder: OnnxEmbedder, embedder: SentenceTransformerEmbedder
+) -> None:
+    (read,) = onnx_embedder.encode_spans([BACKGROUND_AND_PROBLEM], [SENTENCES])
+    (reference,) = embedder.encode_spans([BACKGROUND_AND_PROBLEM], [SENTENCES])
+    assert read.shape == reference.shape == (3, 384)  # the whole text, then each sentence
+    assert float(np.min(np.sum(read * reference, axis=1))) >= 0.999
+    np.testing.assert_allclose(read[0], onnx_embedder.encode([BACKGROUND_AND_PROBLEM])[0], atol=1e-5)
+    np.testing.assert_allclose(reference[0], embedder.encode([BACKGROUND_AND_PROBLEM])[0], atol=1e-5)
+    # In context, not alone: the sentence has attended to the background.
+    alone = onnx_embedder.encode(["Heart failure is diagnosed late, in A&E."])[0]
+    assert 0.5 < float(read[2] @ alone) < 0.99
+
+
+def test_sentences_read_in_a_shared_call_are_read_as_alone(onnx_embedder: OnnxEmbedder) -> None:
+    long_text = DEV_QUERIES[1] * 8  # cut at 256 tokens
+    texts = ["Strokes.", BACKGROUND_AND_PROBLEM, long_text]
+    spans = [[], SENTENCES, [(0, 20), (len(long_text) - 20, len(long_text))]]
+    together = onnx_embedder.encode_spans(texts, spans)
+    for text, text_spans, read in zip(texts, spans, together, strict=True):
+        np.testing.assert_allclose(read, onnx_embedder.encode_spans([text], [text_spans])[0], atol=1e-5)
+    assert together[0].shape == (1, 384)
+    assert np.linalg.norm(together[2][1]) == pytest.approx(1.0)
+    assert not together[2][2].any()  # past the model's token limit: a zero row
+
+
 def test_the_export_is_reused(encoder_cache: Path, onnx_embedder: OnnxEmbedder) -> None:
     path = onnx_model_path(encoder_cache, onnx_embedder.model_id)
     exported_at = path.stat().st_mtime_ns

@@ -21,17 +21,29 @@ def test_specificity_ignores_the_places_a_store_could_not_fill() -> None:
 
 def test_the_more_specific_sentence_pulls_the_vector_its_way() -> None:
     vectors = np.stack([PROBLEM, BACKGROUND])
-    focused = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), sharpness=4, whole_share=0.5)
-    plain = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), sharpness=4, whole_share=1.0)
+    focused = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), whole=None, sharpness=4, whole_share=0.5)
+    plain = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), whole=None, sharpness=4, whole_share=1.0)
     assert np.linalg.norm(focused) == pytest.approx(1.0)
     assert plain @ PROBLEM == pytest.approx(plain @ BACKGROUND)  # the words-weighted mean: both alike
     assert focused @ PROBLEM > plain @ PROBLEM > focused @ BACKGROUND
-    sharper = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), sharpness=8, whole_share=0.5)
+    sharper = focused_vector(SENTENCES, vectors, np.array([0.5, 0.1]), whole=None, sharpness=8, whole_share=0.5)
     assert sharper @ PROBLEM >= focused @ PROBLEM
 
 
 def test_sentences_alike_in_specificity_are_weighed_by_words_alone() -> None:
     vectors = np.stack([PROBLEM, BACKGROUND])
     for same in (np.array([0.3, 0.3]), np.zeros(2)):  # zero: a corpus of one record
-        focused = focused_vector(["one two three", "one"], vectors, same, sharpness=4, whole_share=0.5)
+        focused = focused_vector(["one two three", "one"], vectors, same, whole=None, sharpness=4, whole_share=0.5)
         np.testing.assert_allclose(focused, np.array([3, 1]) / np.sqrt(10), rtol=1e-5)
+
+
+def test_the_whole_challenges_vector_keeps_its_share() -> None:
+    """From the one pass, the whole challenge's vector stands in for the sentences' plain mean."""
+    vectors = np.stack([PROBLEM, BACKGROUND])
+    whole = np.array([0.6, 0.8], dtype=np.float32)
+    specific = np.array([0.5, 0.1])
+    as_read = focused_vector(SENTENCES, vectors, specific, whole=whole, sharpness=4, whole_share=1.0)
+    np.testing.assert_allclose(as_read, whole, rtol=1e-6)
+    focused = focused_vector(SENTENCES, vectors, specific, whole=whole, sharpness=4, whole_share=0.5)
+    assert focused @ PROBLEM > whole @ PROBLEM
+    assert np.linalg.norm(focused) == pytest.approx(1.0)

@@ -6,6 +6,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from nhsmatch.matcher.focus import SPECIFICITY_RANK, specificity
 from nhsmatch.matcher.models import Filters, Precedent
 from nhsmatch.matcher.search import Matcher, Ranking
 from tests.invariants import gives_way_only_within
@@ -211,7 +212,7 @@ def test_a_long_challenge_leans_towards_the_problem_and_is_read_to_the_end(full_
     """Read as one text, the background fills the model's 256 word pieces and the problem is cut off;
     read sentence by sentence, the vector leans towards the one with clearly closest records."""
     challenge = f"{LONG_BACKGROUND} {HF_PROBLEM}"
-    as_one_text = full_matcher.with_ranking(Ranking(focus_above_chars=10_000))
+    as_one_text = full_matcher.with_ranking(Ranking(focus=False))
     problem = full_matcher.encode_challenge(HF_PROBLEM)
     assert full_matcher.encode_challenge(challenge) @ problem > as_one_text.encode_challenge(challenge) @ problem + 0.2
     assert "heart failure" in full_matcher.match(challenge, limit=1).precedents[0].record.title.lower()
@@ -222,10 +223,19 @@ def test_a_long_challenges_sentences_are_read_in_any_order(full_matcher: Matcher
     np.testing.assert_allclose(full_matcher.encode_challenge(first), full_matcher.encode_challenge(last), atol=1e-5)
 
 
-@pytest.mark.parametrize("challenge", [AF_CHALLENGE, f"{ORGANISATION} {HF_PROBLEM}"])
-def test_a_challenge_the_model_reads_whole_is_its_vector_of_the_whole(full_matcher: Matcher, challenge: str) -> None:
+@pytest.mark.parametrize("challenge", [f"{ORGANISATION} {HF_PROBLEM}", f"{HF_PROBLEM} {ORGANISATION}"])
+def test_a_short_challenge_read_in_one_pass_leans_towards_the_problem(full_matcher: Matcher, challenge: str) -> None:
+    """Its sentences are read in context, from the model's one pass over the whole challenge."""
+    without_focus = full_matcher.with_ranking(Ranking(focus=False))
+    problem = full_matcher.encode_challenge(HF_PROBLEM)
+    focused, plain = full_matcher.encode_challenge(challenge), without_focus.encode_challenge(challenge)
+    assert focused @ problem > plain @ problem + 0.1
+    assert "heart failure" in full_matcher.match(challenge, limit=1).precedents[0].record.title.lower()
+
+
+def test_a_challenge_of_one_sentence_is_the_models_vector_of_it(full_matcher: Matcher) -> None:
     np.testing.assert_allclose(
-        full_matcher.encode_challenge(challenge), full_matcher.embedder.encode([challenge])[0], atol=1e-6
+        full_matcher.encode_challenge(AF_CHALLENGE), full_matcher.embedder.encode([AF_CHALLENGE])[0], atol=1e-6
     )
 
 
@@ -273,3 +283,12 @@ def test_companies_of_names_a_records_industry_partners_as_the_diversity_step_co
     assert full_matcher.companies_of(record.id) == expected and len(expected) > 1
     with pytest.raises(UnknownPartnershipError):
         full_matcher.companies_of("no-such-record")
+
+
+def test_a_sentences_specificity_is_the_same_from_the_document_vectors_and_the_index(full_matcher: Matcher) -> None:
+    """Corpora within EXHAUSTIVE_LIMIT take it from a product with the document vectors, larger
+    ones from the ANN index: both give the best record's cosine minus the 21st best's."""
+    sentences = full_matcher.embedder.encode([ORGANISATION, HF_PROBLEM, AF_CHALLENGE])
+    from_index = specificity(*full_matcher.corpus.store.search(sentences, SPECIFICITY_RANK))
+    np.testing.assert_allclose(full_matcher._specificity(sentences), from_index, atol=1e-5)
+    assert from_index[0] < from_index[1]  # the organisation is less specific than the problem
