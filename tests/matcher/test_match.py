@@ -205,7 +205,8 @@ HF_PROBLEM = (
 )
 
 
-LONG_BACKGROUND = " ".join([ORGANISATION] * 3)  # about 1,200 characters: the model would stop before the problem
+# About 1,500 characters, 286 word pieces: read as one text, the model stops (at 256) before the problem.
+LONG_BACKGROUND = " ".join([ORGANISATION] * 4)
 
 
 def test_a_long_challenge_leans_towards_the_problem_and_is_read_to_the_end(full_matcher: Matcher) -> None:
@@ -221,6 +222,15 @@ def test_a_long_challenge_leans_towards_the_problem_and_is_read_to_the_end(full_
 def test_a_long_challenges_sentences_are_read_in_any_order(full_matcher: Matcher) -> None:
     first, last = f"{LONG_BACKGROUND} {HF_PROBLEM}", f"{HF_PROBLEM} {LONG_BACKGROUND}"
     np.testing.assert_allclose(full_matcher.encode_challenge(first), full_matcher.encode_challenge(last), atol=1e-5)
+
+
+def test_a_challenge_past_the_models_limit_has_its_sentences_encoded_one_by_one(full_matcher: Matcher) -> None:
+    """Allowed to read it in context, the one pass stops before the problem: that reading is set aside."""
+    challenge = f"{LONG_BACKGROUND} {HF_PROBLEM}"
+    in_context_if_it_can = full_matcher.with_ranking(Ranking(focus_alone_above_chars=10_000))
+    np.testing.assert_allclose(
+        in_context_if_it_can.encode_challenge(challenge), full_matcher.encode_challenge(challenge), atol=1e-6
+    )
 
 
 @pytest.mark.parametrize("challenge", [f"{ORGANISATION} {HF_PROBLEM}", f"{HF_PROBLEM} {ORGANISATION}"])
