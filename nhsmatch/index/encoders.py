@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..matcher.interfaces import Embedder
 from .embedder import SentenceTransformerEmbedder, resolve_model
-from .onnx_embedder import OnnxEmbedder, export_onnx, onnx_model_path, supports_onnx
+from .onnx_embedder import OnnxEmbedder, export_onnx, onnx_model_path, remove_superseded_exports, supports_onnx
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,8 @@ def load_embedder(model: str, runtime: EncoderRuntime = "onnx", *, cache_dir: Pa
                 if not path.is_file():
                     log.info("exporting the encoder to %s (once per model)", path)
                     export_onnx(model_dir, path)
+                    for old in remove_superseded_exports(path):
+                        log.info("removed %s, exported for an older version", old.name)
                 return OnnxEmbedder(model, path, threads=threads)
             except Exception as err:  # torch's exporter and onnxruntime raise many types; any means "use torch"
                 log.warning("ONNX encoder unavailable, using torch: %s", err)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import uuid
 import warnings
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ from .embedder import resolve_model
 from .span_pooling import pool_spans
 
 EXPORT_VERSION = "2"  # bump when export_onnx changes, so cached graphs are exported again
+_UNVERSIONED_NAME = re.compile(r"encoder-[0-9a-f]{16}\.onnx")  # how graphs were named before
 _SUPPORTED_MODULES = [
     "sentence_transformers.models.Transformer",
     "sentence_transformers.models.Pooling",
@@ -55,8 +57,26 @@ def supports_onnx(model_dir: Path) -> bool:
 
 def onnx_model_path(cache_dir: Path, model_id: str) -> Path:
     """Where the exported graph of a model lives; the name changes with the model and the exporter."""
-    key = hashlib.sha256(f"{model_id}\n{EXPORT_VERSION}".encode()).hexdigest()[:16]
-    return cache_dir / f"encoder-{key}.onnx"
+    return cache_dir / f"encoder-{_model_key(model_id)}-v{EXPORT_VERSION}.onnx"
+
+
+def remove_superseded_exports(path: Path) -> list[Path]:
+    """Deletes the graphs older exporters wrote for the same model as `path`, and those named before
+    the exporter's version was part of the name: about 90 MB each that nothing reads again. A
+    service already running on one keeps its copy in memory. Returns what it deleted."""
+    model_key = path.name.split("-")[1]
+    superseded = [
+        old
+        for old in path.parent.glob("encoder-*.onnx")
+        if old != path and (old.name.startswith(f"encoder-{model_key}-v") or _UNVERSIONED_NAME.fullmatch(old.name))
+    ]
+    for old in superseded:
+        old.unlink(missing_ok=True)
+    return superseded
+
+
+def _model_key(model_id: str) -> str:
+    return hashlib.sha256(model_id.encode()).hexdigest()[:16]
 
 
 def export_onnx(model_dir: Path, out: Path) -> None:

@@ -21,13 +21,16 @@ from .interfaces import Span
 from .models import Partnership
 from .vocabulary import Vocabulary
 
-RECIPE_VERSION = "4"
+RECIPE_VERSION = "5"
 FIELD_VIEWS = ("problem", "intervention", "document")
 LEXICAL_FIELDS = ("problem", "document")
 CONCEPT_SOURCES = ("record", *FIELD_VIEWS)  # "record": concept_text, what shared_concepts compares
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Za-z0-9\"'(])")
 _ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$")
+# Before a lower-case word, a full stop after a Capitalised word ("Ltd.", "Mr."), an initialism
+# ("C.I.C.") or a lone letter is more likely an abbreviation's than a sentence's end.
+_NAME_OR_INITIAL_END = re.compile(r"(?:\b[A-Z][a-z]+|[A-Za-z]\.[A-Za-z]|\b[A-Za-z])\.$")
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,13 @@ def split_sentences(text: str) -> list[str]:
 
 
 def sentence_spans(text: str) -> list[Span]:
-    """Where split_sentences' sentences are in the text, as character offsets."""
+    """Where split_sentences' sentences are in the text, as character offsets. A sentence may
+    start in lower case, as people type into a search box ("... are stretched. we need ...")."""
     start, end = len(text) - len(text.lstrip()), len(text.rstrip())
     pieces: list[Span] = []
     for gap in _SENTENCE_END.finditer(text, start, end):
+        if text[gap.end()].islower() and _NAME_OR_INITIAL_END.search(text, start, gap.start()):
+            continue
         pieces.append((start, gap.start()))
         start = gap.end()
     pieces.append((start, end))

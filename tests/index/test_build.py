@@ -107,6 +107,16 @@ def test_sentences_split_on_full_stops_but_not_abbreviations() -> None:
     ]
 
 
+def test_sentences_typed_in_lower_case_are_split_but_not_after_names_or_initials() -> None:
+    text = "our nurses are stretched. we work with Novartis Ltd. on this. the C.I.C. in Mid Ulster helps! a lot"
+    assert split_sentences(text) == [
+        "our nurses are stretched.",
+        "we work with Novartis Ltd. on this.",
+        "the C.I.C. in Mid Ulster helps!",
+        "a lot",
+    ]
+
+
 def test_concepts_and_lexical_index_are_stored_with_the_build(
     tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
 ) -> None:

@@ -14,7 +14,14 @@ import pytest
 
 from nhsmatch.index.embedder import BUNDLED_MODEL, SentenceTransformerEmbedder, bundled_model_path
 from nhsmatch.index.encoders import load_embedder
-from nhsmatch.index.onnx_embedder import OnnxEmbedder, onnx_model_path, padding_aware_batches, supports_onnx
+from nhsmatch.index.onnx_embedder import (
+    EXPORT_VERSION,
+    OnnxEmbedder,
+    onnx_model_path,
+    padding_aware_batches,
+    remove_superseded_exports,
+    supports_onnx,
+)
 from tests.conftest import DEV_QUERIES
 
 
@@ -85,6 +92,17 @@ def test_the_export_is_reused(encoder_cache: Path, onnx_embedder: OnnxEmbedder) 
     load_embedder(BUNDLED_MODEL, "onnx", cache_dir=encoder_cache)
     assert path.stat().st_mtime_ns == exported_at
     assert [p.name for p in encoder_cache.iterdir()] == [path.name]  # no partial files left behind
+
+
+def test_an_export_removes_the_graphs_older_exporters_wrote_for_its_model(tmp_path: Path) -> None:
+    current = onnx_model_path(tmp_path, "bundled-model")
+    older = current.with_name(current.name.replace(f"-v{EXPORT_VERSION}", "-v1"))
+    unversioned = tmp_path / "encoder-0123456789abcdef.onnx"
+    other_model = onnx_model_path(tmp_path, "another-model")
+    for path in (current, older, unversioned, other_model):
+        path.write_bytes(b"graph")
+    assert sorted(remove_superseded_exports(current)) == sorted([older, unversioned])
+    assert sorted(tmp_path.iterdir()) == sorted([current, other_model])
 
 
 def test_serving_with_an_exported_encoder_never_imports_torch(encoder_cache: Path, onnx_embedder: OnnxEmbedder) -> None:

@@ -233,7 +233,11 @@ def test_a_challenge_past_the_models_limit_has_its_sentences_encoded_one_by_one(
     )
 
 
-@pytest.mark.parametrize("challenge", [f"{ORGANISATION} {HF_PROBLEM}", f"{HF_PROBLEM} {ORGANISATION}"])
+@pytest.mark.parametrize(
+    "challenge",
+    [f"{ORGANISATION} {HF_PROBLEM}", f"{HF_PROBLEM} {ORGANISATION}", f"{ORGANISATION} {HF_PROBLEM}".lower()],
+    ids=["problem last", "problem first", "typed in lower case"],
+)
 def test_a_short_challenge_read_in_one_pass_leans_towards_the_problem(full_matcher: Matcher, challenge: str) -> None:
     """Its sentences are read in context, from the model's one pass over the whole challenge."""
     without_focus = full_matcher.with_ranking(Ranking(focus=False))
