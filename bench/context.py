@@ -1,4 +1,4 @@
-"""What background about the asker costs: `python -m bench.context` (about a minute).
+"""What background about the asker costs: `python -m bench.context` (about two minutes).
 
 Leaders often open with their organisation ("Our ICS serves 1.4 million people ...") before the
 problem. This adds background, written for the check, to each answerable dev challenge and prints
@@ -9,8 +9,9 @@ halves:
 - one of three sentences before or after (the focus's weights were chosen on these);
 - a paragraph of ten background sentences (about 1,400 characters) before or after;
 - held out: 1-3 of 15 other sentences, drawn at random for each challenge and put before or after,
-  averaged over 5 seeded draws (the focus's weights were checked on these, never chosen), and the
-  same typed all in lower case, as into a search box (its sentences must still be told apart).
+  averaged over 5 seeded draws (the focus's weights were checked on these, never chosen); the same
+  typed all in lower case, as into a search box, and as bullet points with no full stops, as pasted
+  from a briefing (its sentences must still be told apart).
 """
 
 from __future__ import annotations
@@ -96,13 +97,16 @@ def around(background: str) -> dict[str, Rewrite]:
     return {"before": lambda q: f"{background} {q.query}", "after": lambda q: f"{q.query} {background}"}
 
 
-def held_out_draw(queries: list[JudgedQuery], seed: int) -> Rewrite:
+def held_out_draw(queries: list[JudgedQuery], seed: int, *, as_list: bool = False) -> Rewrite:
+    """Background drawn from HELD_OUT for each challenge; `as_list`: each sentence, and the challenge,
+    a bullet point with no full stop, as pasted from a briefing."""
     rng = random.Random(seed)
-    drawn = {q.qid: (" ".join(rng.sample(HELD_OUT, rng.randint(1, 3))), rng.random() < 0.5) for q in queries}
+    drawn = {q.qid: (rng.sample(HELD_OUT, rng.randint(1, 3)), rng.random() < 0.5) for q in queries}
 
     def rewrite(q: JudgedQuery) -> str:
         background, before = drawn[q.qid]
-        return f"{background} {q.query}" if before else f"{q.query} {background}"
+        parts = [*background, q.query] if before else [q.query, *background]
+        return "\n".join(f"- {part.rstrip('.')}" for part in parts) if as_list else " ".join(parts)
 
     return rewrite
 
@@ -114,13 +118,17 @@ def main() -> None:
     for name, background in [*BACKGROUND.items(), ("paragraph", PARAGRAPH)]:
         columns |= {f"{name} {where}": rewrite for where, rewrite in around(background).items()}
     draws = [held_out_draw(queries, seed) for seed in range(DRAWS)]
+    held_out: dict[str, list[Rewrite]] = {
+        "held out": draws,
+        "held out, lower": [lambda q, draw=draw: draw(q).lower() for draw in draws],
+        "held out, as list": [held_out_draw(queries, seed, as_list=True) for seed in range(DRAWS)],
+    }
     print(f"nDCG@10 over {len(queries)} answerable dev challenges, background added")
-    print(f"{'ranking':18}" + "".join(f"{c:>19}" for c in [*columns, "held out", "held out, lower"]))
+    print(f"{'ranking':18}" + "".join(f"{c:>19}" for c in [*columns, *held_out]))
     for label, ranking in RANKINGS.items():
         matcher = base.with_ranking(ranking)
         row = [mean_ndcg(matcher, queries, rewrite) for rewrite in columns.values()]
-        row.append(fmean(mean_ndcg(matcher, queries, draw) for draw in draws))
-        row.append(fmean(mean_ndcg(matcher, queries, lambda q, draw=draw: draw(q).lower()) for draw in draws))
+        row += [fmean(mean_ndcg(matcher, queries, draw) for draw in rewrites) for rewrites in held_out.values()]
         print(f"{label:18}" + "".join(f"{value:>19.3f}" for value in row))
 
 

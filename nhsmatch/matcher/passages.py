@@ -31,6 +31,8 @@ _ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$"
 # Before a lower-case word, a full stop after a Capitalised word ("Ltd.", "Mr."), an initialism
 # ("C.I.C.") or a lone letter is more likely an abbreviation's than a sentence's end.
 _NAME_OR_INITIAL_END = re.compile(r"(?:\b[A-Z][a-z]+|[A-Za-z]\.[A-Za-z]|\b[A-Za-z])\.$")
+_LIST_MARK = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s+")  # "- ", "• ", "2. ", "3) "
+_BLOCK_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])\s)")  # a blank line; a list item's line
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,21 @@ def split_sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[Span]:
     """Where split_sentences' sentences are in the text, as character offsets. A sentence may
-    start in lower case, as people type into a search box ("... are stretched. we need ...")."""
-    start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+    start in lower case, as people type into a search box ("... are stretched. we need ..."), and a
+    blank line or a list item ends one, full stop or not, as in a pasted briefing's bullet points."""
+    spans: list[Span] = []
+    start = 0
+    for block_break in _BLOCK_BREAK.finditer(text):
+        spans += _sentences_in_block(text, start, block_break.start())
+        start = block_break.end()
+    return spans + _sentences_in_block(text, start, len(text))
+
+
+def _sentences_in_block(text: str, start: int, end: int) -> list[Span]:
+    block = text[start:end]
+    start, end = start + len(block) - len(block.lstrip()), start + len(block.rstrip())
+    if list_mark := _LIST_MARK.match(text, start, end):
+        start = list_mark.end()
     pieces: list[Span] = []
     for gap in _SENTENCE_END.finditer(text, start, end):
         if text[gap.end()].islower() and _NAME_OR_INITIAL_END.search(text, start, gap.start()):

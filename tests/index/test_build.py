@@ -117,6 +117,21 @@ def test_sentences_typed_in_lower_case_are_split_but_not_after_names_or_initials
     ]
 
 
+def test_a_blank_line_or_a_list_item_ends_a_sentence_full_stop_or_not() -> None:
+    text = (
+        "Our problems:\n- too many admissions\n  • nurses stretched\n2) no data\n\n"
+        "We want help, costs rose by\n10 per cent"
+    )
+    assert split_sentences(text) == [
+        "Our problems:",
+        "too many admissions",
+        "nurses stretched",
+        "no data",
+        "We want help, costs rose by\n10 per cent",  # a line wrapped mid-sentence is one sentence
+    ]
+    assert split_sentences("- only item.") == ["only item."]
+
+
 def test_concepts_and_lexical_index_are_stored_with_the_build(
     tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
 ) -> None:

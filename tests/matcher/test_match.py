@@ -8,6 +8,7 @@ import pytest
 
 from nhsmatch.matcher.focus import SPECIFICITY_RANK, specificity
 from nhsmatch.matcher.models import Filters, Precedent
+from nhsmatch.matcher.passages import split_sentences
 from nhsmatch.matcher.search import Matcher, Ranking
 from tests.invariants import gives_way_only_within
 
@@ -235,8 +236,13 @@ def test_a_challenge_past_the_models_limit_has_its_sentences_encoded_one_by_one(
 
 @pytest.mark.parametrize(
     "challenge",
-    [f"{ORGANISATION} {HF_PROBLEM}", f"{HF_PROBLEM} {ORGANISATION}", f"{ORGANISATION} {HF_PROBLEM}".lower()],
-    ids=["problem last", "problem first", "typed in lower case"],
+    [
+        f"{ORGANISATION} {HF_PROBLEM}",
+        f"{HF_PROBLEM} {ORGANISATION}",
+        f"{ORGANISATION} {HF_PROBLEM}".lower(),
+        "\n".join(f"- {sentence.rstrip('.')}" for sentence in split_sentences(f"{ORGANISATION} {HF_PROBLEM}")),
+    ],
+    ids=["problem last", "problem first", "typed in lower case", "bullet points"],
 )
 def test_a_short_challenge_read_in_one_pass_leans_towards_the_problem(full_matcher: Matcher, challenge: str) -> None:
     """Its sentences are read in context, from the model's one pass over the whole challenge."""
