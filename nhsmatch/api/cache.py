@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Generic, TypeVar
 
 from ..matcher.interfaces import Vectors
+from ..matcher.passages import tidy_spacing
 from .schemas import MatchRequest
 
 V = TypeVar("V")
@@ -75,8 +76,9 @@ class LRUCache(Generic[V]):
 
 
 def normalise_challenge(text: str) -> str:
-    """The same challenge however it was typed: Unicode-normalised, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """The same challenge however it was typed: Unicode-normalised, spacing made regular but for
+    the blank lines and list items that divide its sentences."""
+    return tidy_spacing(unicodedata.normalize("NFC", text))
 
 
 class MatchCache:

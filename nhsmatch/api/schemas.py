@@ -66,6 +66,10 @@ class MatchResponse(BaseModel):
         description="Typing slips in the challenge that were searched as the corpus word one edit away, "
         'as {typed: searched for}, e.g. {"diabtes": "diabetes"}; empty when none.'
     )
+    set_aside: list[str] = Field(
+        description="Clauses of the challenge that said what the problem is not, left out of the search, "
+        'e.g. ["Our diabetes outcomes are fine."]; empty when none.'
+    )
 
 
 class SimilarResponse(BaseModel):

@@ -189,3 +189,4 @@ class MatchResult(_Frozen):
     nhs_peers: list[NhsPeer]
     no_strong_precedent: bool
     corrected_words: dict[str, str] = {}  # typing slips read as corpus words: {typed: read as}
+    set_aside: list[str] = []  # clauses that said what the problem is not, left out of the search

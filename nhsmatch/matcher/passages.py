@@ -31,7 +31,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$"
 # Before a lower-case word, a full stop after a Capitalised word ("Ltd.", "Mr."), an initialism
 # ("C.I.C.") or a lone letter is more likely an abbreviation's than a sentence's end.
 _NAME_OR_INITIAL_END = re.compile(r"(?:\b[A-Z][a-z]+|[A-Za-z]\.[A-Za-z]|\b[A-Za-z])\.$")
-_LIST_MARK = re.compile(r"(?:[-*•–]|\d{1,2}[.)])\s+")  # "- ", "• ", "2. ", "3) "
+_LIST_MARK = re.compile(r"(?:[-*•–]|\d{1,2}[.)])(?:\s+|$)")  # "- ", "• ", "2. ", "3) "
 _BLOCK_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])\s)")  # a blank line; a list item's line
 
 
@@ -59,6 +59,19 @@ def sentence_spans(text: str) -> list[Span]:
         spans += _sentences_in_block(text, start, block_break.start())
         start = block_break.end()
     return spans + _sentences_in_block(text, start, len(text))
+
+
+def tidy_spacing(text: str) -> str:
+    """The text with regular spacing that splits into the same sentences: each run of spaces and
+    line breaks becomes one space, but for a blank line or a line break before a list item."""
+    parts, start = [], 0
+    for block_break in _BLOCK_BREAK.finditer(text):
+        parts += [
+            " ".join(text[start : block_break.start()].split()),
+            "\n\n" if block_break.group().count("\n") > 1 else "\n",
+        ]
+        start = block_break.end()
+    return "".join([*parts, " ".join(text[start:].split())]).strip()
 
 
 def _sentences_in_block(text: str, start: int, end: int) -> list[Span]:

@@ -31,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .arrays import best_first, concatenated_ranges
+from .asides import set_aside
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
@@ -73,6 +74,7 @@ class Ranking:
     # context from the model's one pass; those longer than focus_alone_above_chars have each
     # sentence encoded alone (a third more model time, README), as in context long background
     # colours every sentence.
+    set_aside_dismissals: bool = True  # leave out what the challenge says is not its problem (asides.py)
     focus: bool = True
     focus_alone_above_chars: int = 1000
     focus_context_removal: float = 0.5  # the whole's share taken from a sentence read in context
@@ -162,9 +164,16 @@ class Matcher:
         return [self.records[row] for row in self._filter_index.rows(filters)]
 
     def encode_challenge(self, challenge: str) -> Vectors:
-        """The challenge's vector, its typing slips corrected: the one model call a match costs,
-        which callers may cache and pass to `match`."""
-        return self._challenge_vector(self.speller.correct(challenge)[0])
+        """The challenge's vector, as read (`read`): the one model call a match costs, which callers
+        may cache and pass to `match`."""
+        return self._challenge_vector(self.read(challenge)[0])
+
+    def read(self, challenge: str) -> tuple[str, dict[str, str], list[str]]:
+        """What is searched for: the challenge less the clauses that dismiss their topic
+        (asides.py), its typing slips corrected; with the corrections and the clauses set aside."""
+        searched, dismissed = set_aside(challenge) if self.ranking.set_aside_dismissals else (challenge, [])
+        searched, corrected_words = self.speller.correct(searched)
+        return searched, corrected_words, dismissed
 
     def _challenge_vector(self, challenge: str) -> Vectors:
         """The model's vector of the challenge; of one of several sentences, leaning towards the
@@ -225,7 +234,7 @@ class Matcher:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence.
         `encoded`: the challenge's `encode_challenge` vector, when already known."""
         filters = filters or Filters()
-        challenge, corrected_words = self.speller.correct(challenge)
+        challenge, corrected_words, dismissed = self.read(challenge)
         challenge_concepts = self.vocabulary.find(challenge)
         encoded = self._challenge_vector(challenge) if encoded is None else encoded
         query = self._query_vector(encoded, challenge_concepts)
@@ -253,6 +262,7 @@ class Matcher:
             nhs_peers=rank_nhs_peers(evidence, self.names),
             no_strong_precedent=not any(p.match == "strong" for p in precedents),
             corrected_words=corrected_words,
+            set_aside=dismissed,
         )
 
     def similar(self, record_id: str, *, limit: int = 10) -> list[Precedent]:

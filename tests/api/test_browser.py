@@ -142,9 +142,10 @@ def test_widget_is_keyboard_usable_and_announces_results(page: Page, host_url: s
 def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: Page, host_url: str) -> None:
     page.goto(f"{host_url}/")
     box = widget(page).get_by_label("Describe your local health challenge")
-    box.fill(LIPIDS_CHALLENGE.replace("cholesterol", "cholestrol"))
+    box.fill(f"Our diabetes care is fine. {LIPIDS_CHALLENGE.replace('cholesterol', 'cholestrol')}")
     box.press("Enter")
     expect(widget(page).get_by_text("Searched for “cholesterol” (you typed “cholestrol”).")).to_be_visible()
+    expect(widget(page).get_by_text("Left out, as not the problem: “Our diabetes care is fine.”.")).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_have_count(0)
 
     box.fill(PARKING_CHALLENGE)
@@ -153,6 +154,7 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(status).to_have_text("5 past partnerships, none a strong match, and 0 likely partners found.")
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_be_visible()
     expect(widget(page).get_by_text("Searched for", exact=False)).to_have_count(0)
+    expect(widget(page).get_by_text("Left out", exact=False)).to_have_count(0)
     expect(widget(page).locator("ol > li")).to_have_count(5)  # still the nearest ones, each labelled
     expect(widget(page).locator("ol .badge.strong")).to_have_count(0)
     # Sections a result lacks (here: likely partners) are left out, not shown as text.
@@ -247,6 +249,14 @@ def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: 
     expect(page.locator("#corrected")).to_have_text("Searched for “fibrillation” (you typed “fibrilation”).")
     search(page)
     expect(page.locator("#corrected")).to_be_hidden()
+
+
+def test_page_says_what_it_left_out_as_not_the_problem(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    search(page, "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements.")
+    expect(page.locator("#set-aside")).to_have_text("Left out, as not the problem: “Our diabetes outcomes are fine.”.")
+    search(page, "Patients with atrial fibrillation are not anticoagulated")
+    expect(page.locator("#set-aside")).to_be_hidden()
 
 
 def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page: Page, api_url: str) -> None:

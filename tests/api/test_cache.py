@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from nhsmatch.api.app import create_app
-from nhsmatch.api.cache import LRUCache, MatchCache
+from nhsmatch.api.cache import LRUCache, MatchCache, normalise_challenge
 from nhsmatch.api.schemas import MatchRequest
 from nhsmatch.api.settings import Settings
 from nhsmatch.matcher.search import Matcher
@@ -55,6 +55,11 @@ def test_result_keys_differ_by_options_and_version_but_not_by_spacing() -> None:
     ):
         assert MatchCache.result_key(other, "v1") != key
     assert MatchCache.result_key(base, "v2") != key
+
+
+def test_spacing_is_made_regular_but_for_the_breaks_between_sentences() -> None:
+    typed = "  Our problems:\n\n\n - beds  are\n full\n   • staff  short "
+    assert normalise_challenge(typed) == "Our problems:\n\n- beds are full\n• staff short"
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from nhsmatch.api.app import create_app
 from nhsmatch.api.errors import ERROR_STATUS
 from nhsmatch.api.settings import Settings
 from nhsmatch.matcher import errors
+from nhsmatch.matcher.search import Matcher
 from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -34,8 +35,8 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
     response = client.post("/v1/match", json={"challenge": AF_CHALLENGE, "limit": 5})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"precedents", "partners", "nhs_peers", "no_strong_precedent", "corrected_words"}
-    assert body["corrected_words"] == {}
+    assert set(body) == {"precedents", "partners", "nhs_peers", "no_strong_precedent", "corrected_words", "set_aside"}
+    assert body["corrected_words"] == {} and body["set_aside"] == []
     assert len(body["precedents"]) == 5
     top = body["precedents"][0]
     for field in (
@@ -180,6 +181,21 @@ def test_responses_are_quick_enough_to_be_interactive(client: TestClient) -> Non
     for _ in range(3):
         client.post("/v1/match", json={"challenge": AF_CHALLENGE})
     assert time.perf_counter() - started < 30
+
+
+def test_match_reports_what_it_left_out_as_not_the_problem(client: TestClient) -> None:
+    challenge = "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
+    response = client.post("/v1/match", json={"challenge": challenge, "limit": 3})
+    assert response.status_code == 200
+    assert response.json()["set_aside"] == ["Our diabetes outcomes are fine."]
+
+
+def test_a_challenge_in_bullet_points_is_read_as_one(client: TestClient, full_matcher: Matcher) -> None:
+    """The API keeps the line breaks that divide sentences (and so the focus), as the matcher reads them."""
+    challenge = "- Our ICB serves 1.2 million people\n- Heart failure is diagnosed late, in A&E\n- Nurses are stretched"
+    response = client.post("/v1/match", json={"challenge": challenge, "limit": 5})
+    expected = [(p.record.id, round(p.score, 4)) for p in full_matcher.match(challenge, limit=5).precedents]
+    assert [(p["id"], round(p["score"], 4)) for p in response.json()["precedents"]] == expected
 
 
 def test_match_reports_the_typing_slips_it_read_as_corpus_words(client: TestClient) -> None:

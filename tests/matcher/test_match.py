@@ -312,3 +312,17 @@ def test_a_sentences_specificity_is_the_same_from_the_document_vectors_and_the_i
     from_index = specificity(*full_matcher.corpus.store.search(sentences, SPECIFICITY_RANK))
     np.testing.assert_allclose(full_matcher._specificity(sentences), from_index, atol=1e-5)
     assert from_index[0] < from_index[1]  # the organisation is less specific than the problem
+
+
+HIPS_NOT_DIABETES = "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
+
+
+def test_what_a_challenge_says_is_not_its_problem_is_left_out_of_the_search(full_matcher: Matcher) -> None:
+    result = full_matcher.match(HIPS_NOT_DIABETES, limit=3)
+    alone = full_matcher.match("People wait over a year for hip and knee replacements.", limit=3)
+    assert result.set_aside == ["Our diabetes outcomes are fine."]
+    assert [(p.record.id, p.score) for p in result.precedents] == [(p.record.id, p.score) for p in alone.precedents]
+    # Searched whole, the diabetes the asker dismissed comes first.
+    searched_whole = full_matcher.with_ranking(Ranking(set_aside_dismissals=False)).match(HIPS_NOT_DIABETES, limit=3)
+    assert "diabetes" in searched_whole.precedents[0].record.title.lower()
+    assert not any("diabetes" in p.record.title.lower() for p in result.precedents)

@@ -24,6 +24,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         nhs_peers=result.nhs_peers,
         no_strong_precedent=result.no_strong_precedent,
         corrected_words=result.corrected_words,
+        set_aside=result.set_aside,
     )
 
 

@@ -193,6 +193,9 @@ function showResults(state, body) {
     ? `Searched for ${slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ")}.`
     : "";
   $("corrected").hidden = slips.length === 0;
+  const asides = body.set_aside || [];
+  $("set-aside").textContent = asides.length ? `Left out, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}.` : "";
+  $("set-aside").hidden = asides.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
   // Filters may be what keeps a strong precedent out: "has anyone done this before?" asks the whole NHS.
   $("unfilter").hidden = activeFilters(state) === 0;

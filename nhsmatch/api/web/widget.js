@@ -225,6 +225,10 @@ li:first-child { border-top: 0; }
       const slips = Object.entries(body.corrected_words || {});
       const searchedFor = slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ");
       const corrected = slips.length ? h("p", { className: "hint" }, `Searched for ${searchedFor}.`) : null;
+      const asides = body.set_aside || [];
+      const leftOut = asides.length
+        ? h("p", { className: "hint" }, `Left out, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}.`)
+        : null;
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
       const inRegion = this.region ? ` in ${this.region}` : "";
       const everywhere = this.region
@@ -232,7 +236,7 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(corrected, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
+        this.render(corrected, leftOut, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
       }
@@ -254,6 +258,7 @@ li:first-child { border-top: 0; }
           h("div", { className: "meta" }, `${p.type} · ${plural(p.evidence.precedent_count, "similar precedent")}`)));
       this.render(
         corrected,
+        leftOut,
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
             + "partnerships, so check how far each one fits.", everywhere)

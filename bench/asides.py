@@ -1,0 +1,93 @@
+"""What a sentence about what the problem is *not* costs: `python -m bench.asides` (about a minute).
+
+Leaders often say what is already fine before or after their problem ("Our diabetes care is fine;
+the problem is ..."). This adds such a sentence about another topic (one whose vocabulary concepts
+the challenge does not name) to each answerable dev challenge, before or after it, drawn at random
+(5 seeded draws), and prints nDCG@10 against the challenges as written (the baseline, same run)
+with the dismissing clauses set aside (matcher/asides.py, shipped) and searched like the rest.
+One set of sentences was written with the list of dismissals (it shows the mechanism works), a
+second after it, held out (how far the list reaches phrasing it was not written for).
+"""
+
+from __future__ import annotations
+
+import random
+from statistics import fmean
+
+from bench.context import Rewrite, mean_ndcg
+from nhsmatch.api.cli import load_configured_matcher
+from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
+from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries
+from nhsmatch.matcher.search import Matcher, Ranking
+
+TOPICS = [
+    "diabetes care",
+    "atrial fibrillation",
+    "cancer screening",
+    "COPD",
+    "talking therapies",
+    "childhood immunisation",
+    "hip and knee surgery",
+    "dermatology",
+    "heart failure",
+    "maternity services",
+]
+DISMISSALS = [
+    "{Topic} is not the problem here.",
+    "Our {topic} services are working well; that is not what we are asking about.",
+    "We are not looking for help with {topic}.",
+    "This has nothing to do with {topic}.",
+    "Our {topic} pathway is fine.",
+    "{Topic} is under control in our area.",
+]
+# Written after the list of dismissals was settled, and not used to change it: how far it reaches
+# phrasing it was not written for (two of these it does not recognise at all).
+HELD_OUT_DISMISSALS = [
+    "{Topic} isn't an issue for us.",
+    "We don't need help with {topic}.",
+    "Our {topic} work is in hand.",
+    "We're happy with our {topic}.",
+    "It's not about {topic}.",
+    "{Topic} is not a priority for this work.",
+    "We have no concerns about {topic}.",
+    "Please ignore {topic}; it's fine.",
+]
+DRAWS = 5
+RANKINGS = {"shipped": Ranking(), "dismissals searched": Ranking(set_aside_dismissals=False)}
+
+
+def dismissal_draw(matcher: Matcher, queries: list[JudgedQuery], seed: int, dismissals: list[str]) -> Rewrite:
+    rng = random.Random(seed)
+    drawn: dict[str, tuple[str, bool]] = {}
+    for q in queries:
+        named = {c.name for c in matcher.vocabulary.find(q.query)}
+        topic = rng.choice([t for t in TOPICS if not named & {c.name for c in matcher.vocabulary.find(t)}])
+        sentence = rng.choice(dismissals).format(topic=topic, Topic=topic[0].upper() + topic[1:])
+        drawn[q.qid] = (sentence, rng.random() < 0.5)
+
+    def rewrite(q: JudgedQuery) -> str:
+        sentence, before = drawn[q.qid]
+        challenge = q.query if q.query.endswith((".", "!", "?")) else f"{q.query}."  # as a person adds one
+        return f"{sentence} {challenge}" if before else f"{challenge} {sentence}"
+
+    return rewrite
+
+
+def main() -> None:
+    queries = [q for q in load_judged_queries(DEFAULT_DEV_QUERIES_PATH) if q.has_precedent]
+    base = load_configured_matcher()
+    drawn = {
+        "written with it": [dismissal_draw(base, queries, seed, DISMISSALS) for seed in range(DRAWS)],
+        "held out": [dismissal_draw(base, queries, seed, HELD_OUT_DISMISSALS) for seed in range(DRAWS)],
+    }
+    print(f"nDCG@10 over {len(queries)} answerable dev challenges, a sentence on what the problem is not added")
+    print(f"{'ranking':22}{'as written':>12}" + "".join(f"{column:>18}" for column in drawn))
+    for label, ranking in RANKINGS.items():
+        matcher = base.with_ranking(ranking)
+        row = [mean_ndcg(matcher, queries, lambda q: q.query)]
+        row += [fmean(mean_ndcg(matcher, queries, draw) for draw in draws) for draws in drawn.values()]
+        print(f"{label:22}" + f"{row[0]:>12.3f}" + "".join(f"{value:>18.3f}" for value in row[1:]))
+
+
+if __name__ == "__main__":
+    main()

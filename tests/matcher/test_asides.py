@@ -1,0 +1,62 @@
+import json
+
+import pytest
+
+from nhsmatch.corpus import DEFAULT_CORPUS_PATH, DEFAULT_DEV_QUERIES_PATH
+from nhsmatch.matcher.asides import set_aside
+
+
+@pytest.mark.parametrize(
+    ("challenge", "searched", "dismissed"),
+    [
+        (
+            "Our diabetes outcomes are fine. The problem is people waiting a year for hip replacements.",
+            "The problem is people waiting a year for hip replacements.",
+            ["Our diabetes outcomes are fine."],
+        ),
+        (
+            "We are not looking for anything about diabetes; our problem is long waits for knee operations",
+            "our problem is long waits for knee operations",
+            ["We are not looking for anything about diabetes"],
+        ),
+        (
+            "Staffing isn't the problem - patients arrive late while the wards are full",
+            "patients arrive late while the wards are full",
+            ["Staffing isn't the problem"],
+        ),
+        (
+            "Rural patients wait weeks for an appointment, but GP access in the towns is fine.",
+            "Rural patients wait weeks for an appointment",
+            ["but GP access in the towns is fine."],
+        ),
+    ],
+)
+def test_a_clause_that_dismisses_its_topic_is_set_aside(challenge: str, searched: str, dismissed: list[str]) -> None:
+    assert set_aside(challenge) == (searched, dismissed)
+
+
+@pytest.mark.parametrize(
+    "challenge",
+    [
+        "Patients with AF are not anticoagulated, and we have no way of knowing who is going downhill.",
+        "We don't want people to travel 50 miles, rather than being seen in their own practice.",
+        "Getting blood pressure under control is hard when most patients are not seen for a year.",
+        "Diabetes care is fine.",  # all of it dismissive: searched whole rather than not at all
+    ],
+)
+def test_negations_that_describe_the_problem_are_searched(challenge: str) -> None:
+    assert set_aside(challenge) == (challenge, [])
+
+
+def test_bullet_points_stay_apart_once_one_is_set_aside() -> None:
+    searched, dismissed = set_aside("- Beds are full\n- AF care is in hand\n- Staff are short")
+    assert searched == "Beds are full\n- \n- Staff are short" and dismissed == ["AF care is in hand"]
+
+
+def test_no_record_or_dev_challenge_reads_as_a_dismissal() -> None:
+    """The bundled texts describe problems: none of them loses a clause (the list is that narrow)."""
+    texts = [json.loads(line)["query"] for line in DEFAULT_DEV_QUERIES_PATH.read_text(encoding="utf-8").splitlines()]
+    for line in DEFAULT_CORPUS_PATH.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts += [record["challenge"], record["intervention"]]
+    assert [text for text in texts if set_aside(text)[1]] == []
