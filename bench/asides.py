@@ -14,7 +14,7 @@ from __future__ import annotations
 import random
 from statistics import fmean
 
-from bench.context import Rewrite, mean_ndcg
+from bench.context import Rewrite, as_sentence, mean_ndcg
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries
@@ -67,8 +67,7 @@ def dismissal_draw(matcher: Matcher, queries: list[JudgedQuery], seed: int, dism
 
     def rewrite(q: JudgedQuery) -> str:
         sentence, before = drawn[q.qid]
-        challenge = q.query if q.query.endswith((".", "!", "?")) else f"{q.query}."  # as a person adds one
-        return f"{sentence} {challenge}" if before else f"{challenge} {sentence}"
+        return f"{sentence} {q.query}" if before else f"{as_sentence(q.query)} {sentence}"
 
     return rewrite
 

@@ -12,6 +12,8 @@ halves:
   averaged over 5 seeded draws (the focus's weights were checked on these, never chosen); the same
   typed all in lower case, as into a search box, and as bullet points with no full stops, as pasted
   from a briefing (its sentences must still be told apart).
+A challenge typed as a search phrase, with no full stop (10 of the 50), gets one when background
+follows it, as a person writing on would add it.
 """
 
 from __future__ import annotations
@@ -93,8 +95,13 @@ def mean_ndcg(matcher: Matcher, queries: list[JudgedQuery], rewrite: Rewrite) ->
     )
 
 
+def as_sentence(challenge: str) -> str:
+    """A challenge typed as a search phrase ends with a full stop once a person writes on after it."""
+    return challenge if challenge.endswith((".", "!", "?")) else f"{challenge}."
+
+
 def around(background: str) -> dict[str, Rewrite]:
-    return {"before": lambda q: f"{background} {q.query}", "after": lambda q: f"{q.query} {background}"}
+    return {"before": lambda q: f"{background} {q.query}", "after": lambda q: f"{as_sentence(q.query)} {background}"}
 
 
 def held_out_draw(queries: list[JudgedQuery], seed: int, *, as_list: bool = False) -> Rewrite:
@@ -105,7 +112,7 @@ def held_out_draw(queries: list[JudgedQuery], seed: int, *, as_list: bool = Fals
 
     def rewrite(q: JudgedQuery) -> str:
         background, before = drawn[q.qid]
-        parts = [*background, q.query] if before else [q.query, *background]
+        parts = [*background, q.query] if before else [as_sentence(q.query), *background]
         return "\n".join(f"- {part.rstrip('.')}" for part in parts) if as_list else " ".join(parts)
 
     return rewrite
