@@ -145,7 +145,7 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     box.fill(f"Our diabetes care is fine. {LIPIDS_CHALLENGE.replace('cholesterol', 'cholestrol')}")
     box.press("Enter")
     expect(widget(page).get_by_text("Searched for “cholesterol” (you typed “cholestrol”).")).to_be_visible()
-    expect(widget(page).get_by_text("Left out, as not the problem: “Our diabetes care is fine.”.")).to_be_visible()
+    expect(widget(page).get_by_text("Left out of the search, as not the problem: “Our diabetes care is fine.”")).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_have_count(0)
 
     box.fill(PARKING_CHALLENGE)
@@ -254,7 +254,7 @@ def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: 
 def test_page_says_what_it_left_out_as_not_the_problem(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
     search(page, "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements.")
-    expect(page.locator("#set-aside")).to_have_text("Left out, as not the problem: “Our diabetes outcomes are fine.”.")
+    expect(page.locator("#set-aside")).to_have_text("Left out of the search, as not the problem: “Our diabetes outcomes are fine.”")
     search(page, "Patients with atrial fibrillation are not anticoagulated")
     expect(page.locator("#set-aside")).to_be_hidden()
 

@@ -75,7 +75,7 @@ def test_search_says_what_it_left_out_as_not_the_problem() -> None:
     challenge = "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
     result = CliRunner().invoke(cli, ["search", challenge, "--limit", "1"])
     assert result.exit_code == 0, result.output
-    assert "Left out, as not the problem: “Our diabetes outcomes are fine.”." in result.output
+    assert "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”" in result.output
 
 
 def test_search_rejects_bad_options_with_a_message() -> None:

@@ -227,7 +227,7 @@ li:first-child { border-top: 0; }
       const corrected = slips.length ? h("p", { className: "hint" }, `Searched for ${searchedFor}.`) : null;
       const asides = body.set_aside || [];
       const leftOut = asides.length
-        ? h("p", { className: "hint" }, `Left out, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}.`)
+        ? h("p", { className: "hint" }, `Left out of the search, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}`)
         : null;
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
       const inRegion = this.region ? ` in ${this.region}` : "";
