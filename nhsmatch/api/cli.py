@@ -182,7 +182,8 @@ def _print_result(result: MatchResult) -> None:
         read_as = ", ".join(f'"{escape(read)}" (typed "{escape(typed)}")' for typed, read in slips)
         console.print(f"Searched for {read_as}.\n")
     if result.set_aside:
-        console.print(f"Left out of the search, as not the problem: {', '.join(f'“{escape(c)}”' for c in result.set_aside)}\n")
+        clauses = ", ".join(f"“{escape(clause)}”" for clause in result.set_aside)
+        console.print(f"Left out of the search, as not the problem: {clauses}\n")
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
     console.print("[bold underline]Precedents[/bold underline]")

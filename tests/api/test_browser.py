@@ -145,7 +145,8 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     box.fill(f"Our diabetes care is fine. {LIPIDS_CHALLENGE.replace('cholesterol', 'cholestrol')}")
     box.press("Enter")
     expect(widget(page).get_by_text("Searched for “cholesterol” (you typed “cholestrol”).")).to_be_visible()
-    expect(widget(page).get_by_text("Left out of the search, as not the problem: “Our diabetes care is fine.”")).to_be_visible()
+    left_out = "Left out of the search, as not the problem: “Our diabetes care is fine.”"
+    expect(widget(page).get_by_text(left_out)).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_have_count(0)
 
     box.fill(PARKING_CHALLENGE)
@@ -254,9 +255,19 @@ def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: 
 def test_page_says_what_it_left_out_as_not_the_problem(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
     search(page, "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements.")
-    expect(page.locator("#set-aside")).to_have_text("Left out of the search, as not the problem: “Our diabetes outcomes are fine.”")
+    left_out = "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”"
+    expect(page.locator("#set-aside")).to_have_text(left_out)
     search(page, "Patients with atrial fibrillation are not anticoagulated")
     expect(page.locator("#set-aside")).to_be_hidden()
+
+
+def test_page_highlights_only_the_words_searched_for(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    search(page, "Our specialist nurses are fine. Heart failure is diagnosed late, when patients are admitted.")
+    marks = [m.lower() for m in page.locator(".card__why mark").all_inner_texts()]
+    assert "failure" in marks and "specialist" not in marks
+    # The set-aside word is there to highlight, and is not.
+    assert any("specialist" in why.lower() for why in page.locator(".card__why").all_inner_texts())
 
 
 def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page: Page, api_url: str) -> None:

@@ -209,7 +209,9 @@ function showResults(state, body) {
 
 function renderCards() {
   const { state, body, visible } = shown;
-  const terms = queryTerms(state.q);
+  // The words searched for: not those of the clauses set aside as not the problem (their spacing is the API's).
+  const asides = body.set_aside || [];
+  const terms = queryTerms(asides.reduce((text, clause) => text.replace(clause, " "), state.q.replace(/\s+/g, " ")));
   $("cards").replaceChildren(...body.precedents.slice(0, visible).map((p) => card(p, terms)));
   const rest = body.precedents.length - visible;
   $("more").hidden = rest <= 0;
