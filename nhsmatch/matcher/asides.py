@@ -33,13 +33,19 @@ _DISMISSAL = re.compile(
 )
 _SEPARATOR_AFTER = re.compile(r"[ \t]*[,;:–—-]?[ \t]*")
 _EDGE_PUNCTUATION = ",;:–—-"
+_WORD = re.compile(r"\w")
 
 
 def set_aside(text: str) -> tuple[str, list[str]]:
     """The text without its clauses that dismiss their topic (line breaks kept, so bullet points
     stay apart), and those clauses as written. A text that would be left with nothing is searched
     whole."""
-    clauses = [clause for sentence in sentence_spans(text) for clause in _clauses(text, sentence)]
+    clauses = [
+        (start, end)
+        for sentence in sentence_spans(text)
+        for start, end in _clauses(text, sentence)
+        if _WORD.search(text, start, end)  # not a stray "!!!" or an empty clause before a leading ";"
+    ]
     dismissed = [(start, end) for start, end in clauses if _DISMISSAL.search(text, start, end)]
     if not dismissed or len(dismissed) == len(clauses):
         return text, []

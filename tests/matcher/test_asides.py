@@ -1,6 +1,8 @@
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nhsmatch.corpus import DEFAULT_CORPUS_PATH, DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.asides import set_aside
@@ -60,3 +62,21 @@ def test_no_record_or_dev_challenge_reads_as_a_dismissal() -> None:
         record = json.loads(line)
         texts += [record["challenge"], record["intervention"]]
     assert [text for text in texts if set_aside(text)[1]] == []
+
+
+DISMISSALS_AND_PROBLEMS = st.sampled_from(
+    ["AF is fine", "Beds are full", "we are not looking for apps", "staff are short", "it's not about money", "!!!"]
+)
+
+
+@given(
+    st.lists(st.tuples(DISMISSALS_AND_PROBLEMS, st.sampled_from([". ", "; ", " - ", ", but ", "\n- ", "\n\n", " "])))
+)
+def test_what_is_searched_always_has_words_when_the_challenge_has(parts: list[tuple[str, str]]) -> None:
+    text = "".join(clause + separator for clause, separator in parts)
+    searched, dismissed = set_aside(text)
+    assert all(clause in text for clause in dismissed)
+    if any(character.isalnum() for character in text):
+        assert any(character.isalnum() for character in searched)
+    if dismissed:
+        assert len(searched) < len(text)
