@@ -70,11 +70,11 @@ class Ranking:
     best_passage: float = 0.25
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
+    set_aside_dismissals: bool = True  # leave out what the challenge says is not its problem (asides.py)
     # A challenge of several sentences leans towards its most specific ones (focus.py), read in
     # context from the model's one pass; those longer than focus_alone_above_chars have each
     # sentence encoded alone (a third more model time, README), as in context long background
     # colours every sentence.
-    set_aside_dismissals: bool = True  # leave out what the challenge says is not its problem (asides.py)
     focus: bool = True
     focus_alone_above_chars: int = 1000
     focus_context_removal: float = 0.5  # the whole's share taken from a sentence read in context

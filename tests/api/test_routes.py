@@ -190,7 +190,9 @@ def test_match_reports_what_it_left_out_as_not_the_problem(client: TestClient) -
     assert response.json()["set_aside"] == ["Our diabetes outcomes are fine."]
 
 
-def test_a_challenge_in_bullet_points_is_read_as_one(client: TestClient, full_matcher: Matcher) -> None:
+def test_the_api_reads_a_challenge_in_bullet_points_as_the_matcher_does(
+    client: TestClient, full_matcher: Matcher
+) -> None:
     """The API keeps the line breaks that divide sentences (and so the focus), as the matcher reads them."""
     challenge = "- Our ICB serves 1.2 million people\n- Heart failure is diagnosed late, in A&E\n- Nurses are stretched"
     response = client.post("/v1/match", json={"challenge": challenge, "limit": 5})

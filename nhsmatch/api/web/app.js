@@ -194,7 +194,9 @@ function showResults(state, body) {
     : "";
   $("corrected").hidden = slips.length === 0;
   const asides = body.set_aside || [];
-  $("set-aside").textContent = asides.length ? `Left out of the search, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}` : "";
+  $("set-aside").textContent = asides.length
+    ? `Left out of the search, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}`
+    : "";
   $("set-aside").hidden = asides.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
   // Filters may be what keeps a strong precedent out: "has anyone done this before?" asks the whole NHS.
