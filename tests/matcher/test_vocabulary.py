@@ -53,6 +53,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("pediatric hematology referrals", "blood cancers and blood disorders"),
         ("pediatric hematology referrals", "children and young people"),
         ("tumor boards", "cancer"),
+        ("a year's wait for hip and knee replacements", "musculoskeletal conditions"),
         # abbreviations and terms a commissioner uses for concepts the records have
         ("a wait for ABPM or HBPM", "high blood pressure"),
         ("uACR checks missed", "chronic kidney disease"),
