@@ -1,8 +1,8 @@
 """What a challenge says is *not* its problem, set aside before it is searched.
 
-"Our diabetes outcomes are fine. The problem is people waiting a year for hip replacements": read
-whole, the model and BM25 see diabetes as much as hips, and the focus (focus.py) leans towards it,
-since many records are about diabetes. A commissioner reading it would not. A clause that plainly
+"Atrial fibrillation detection is not the problem. Care home residents fall at night and lie on the
+floor for hours": read whole, the model and BM25 see atrial fibrillation as much as falls, and the
+focus (focus.py) leans towards it, since many records are about it. A commissioner would not. A clause that plainly
 dismisses its topic ("... is fine", "... is not the problem", "we are not looking for ...",
 "nothing to do with ...") is left out of the text searched, and the response says so.
 

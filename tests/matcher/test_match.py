@@ -314,15 +314,21 @@ def test_a_sentences_specificity_is_the_same_from_the_document_vectors_and_the_i
     assert from_index[0] < from_index[1]  # the organisation is less specific than the problem
 
 
-HIPS_NOT_DIABETES = "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
+FALLS_NOT_AF = (
+    "Atrial fibrillation detection is not the problem. "
+    "Care home residents fall at night and lie on the floor for hours."
+)
 
 
 def test_what_a_challenge_says_is_not_its_problem_is_left_out_of_the_search(full_matcher: Matcher) -> None:
-    result = full_matcher.match(HIPS_NOT_DIABETES, limit=3)
-    alone = full_matcher.match("People wait over a year for hip and knee replacements.", limit=3)
-    assert result.set_aside == ["Our diabetes outcomes are fine."]
+    result = full_matcher.match(FALLS_NOT_AF, limit=3)
+    alone = full_matcher.match("Care home residents fall at night and lie on the floor for hours.", limit=3)
+    assert result.set_aside == ["Atrial fibrillation detection is not the problem."]
     assert [(p.record.id, p.score) for p in result.precedents] == [(p.record.id, p.score) for p in alone.precedents]
-    # Searched whole, the diabetes the asker dismissed comes first.
-    searched_whole = full_matcher.with_ranking(Ranking(set_aside_dismissals=False)).match(HIPS_NOT_DIABETES, limit=3)
-    assert "diabetes" in searched_whole.precedents[0].record.title.lower()
-    assert not any("diabetes" in p.record.title.lower() for p in result.precedents)
+
+    def about_af(precedents: list[Precedent]) -> list[str]:
+        return [p.record.id for p in precedents if "atrial fibrillation" in p.record.title.lower()]
+
+    # Searched whole, the atrial fibrillation the asker dismissed is among what it finds.
+    searched_whole = full_matcher.with_ranking(Ranking(set_aside_dismissals=False)).match(FALLS_NOT_AF, limit=3)
+    assert about_af(searched_whole.precedents) and not about_af(result.precedents)
