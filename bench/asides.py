@@ -1,4 +1,4 @@
-"""What a sentence about what the problem is *not* costs: `python -m bench.asides` (about a minute).
+"""What a sentence about what the problem is *not* costs: `python -m bench.asides` (about 10 seconds).
 
 Leaders often say what is already fine before or after their problem ("Our diabetes care is fine;
 the problem is ..."). This adds such a sentence about another topic (one whose vocabulary concepts
@@ -40,8 +40,9 @@ DISMISSALS = [
     "Our {topic} pathway is fine.",
     "{Topic} is under control in our area.",
 ]
-# Written after the list of dismissals was settled, and not used to change it: how far it reaches
-# phrasing it was not written for (two of these it does not recognise at all).
+# Written after the list of dismissals was settled, and not used to extend it (only to mend one bug
+# it found: "isn't" never matched): how far it reaches phrasing it was not written for (two of
+# these it does not recognise at all).
 HELD_OUT_DISMISSALS = [
     "{Topic} isn't an issue for us.",
     "We don't need help with {topic}.",
