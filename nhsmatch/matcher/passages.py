@@ -53,25 +53,27 @@ def sentence_spans(text: str) -> list[Span]:
     """Where split_sentences' sentences are in the text, as character offsets. A sentence may
     start in lower case, as people type into a search box ("... are stretched. we need ..."), and a
     blank line or a list item ends one, full stop or not, as in a pasted briefing's bullet points."""
-    spans: list[Span] = []
-    start = 0
-    for block_break in _BLOCK_BREAK.finditer(text):
-        spans += _sentences_in_block(text, start, block_break.start())
-        start = block_break.end()
-    return spans + _sentences_in_block(text, start, len(text))
+    return [span for (start, end), _ in _blocks(text) for span in _sentences_in_block(text, start, end)]
 
 
 def tidy_spacing(text: str) -> str:
     """The text with regular spacing that splits into the same sentences: each run of spaces and
     line breaks becomes one space, but for a blank line or a line break before a list item."""
-    parts, start = [], 0
+    return "".join(
+        " ".join(text[start:end].split()) + ("\n\n" if block_break.count("\n") > 1 else block_break[:1])
+        for (start, end), block_break in _blocks(text)
+    ).strip()
+
+
+def _blocks(text: str) -> list[tuple[Span, str]]:
+    """The parts of the text between blank lines and list items' line breaks, each with the break
+    that ends it ("" for the last)."""
+    blocks: list[tuple[Span, str]] = []
+    start = 0
     for block_break in _BLOCK_BREAK.finditer(text):
-        parts += [
-            " ".join(text[start : block_break.start()].split()),
-            "\n\n" if block_break.group().count("\n") > 1 else "\n",
-        ]
+        blocks.append(((start, block_break.start()), block_break.group()))
         start = block_break.end()
-    return "".join([*parts, " ".join(text[start:].split())]).strip()
+    return [*blocks, ((start, len(text)), "")]
 
 
 def _sentences_in_block(text: str, start: int, end: int) -> list[Span]:
