@@ -70,7 +70,7 @@ class BatchingEmbedder:
         self._batches = self._texts = self._largest = 0
 
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors:
-        if len(texts) > self.max_batch or show_progress:
+        if not texts or len(texts) > self.max_batch or show_progress:
             return self.inner.encode(texts, show_progress=show_progress)
         return np.concatenate(self._queued(_Request(list(texts))))
 

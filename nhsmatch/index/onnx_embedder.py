@@ -155,6 +155,8 @@ class OnnxEmbedder:
         self.batch_size = batch_size
 
     def encode(self, texts: list[str], show_progress: bool = False) -> Vectors:
+        if not texts:  # an empty vocabulary has no concept names to encode
+            return np.empty((0, self.dimension), dtype=np.float32)
         return np.concatenate(self.encode_spans(texts, [()] * len(texts)))
 
     def encode_spans(self, texts: list[str], spans: Sequence[Sequence[Span]]) -> list[Vectors]:

@@ -102,6 +102,13 @@ def test_sentences_read_in_context_share_a_model_call_with_plain_requests(
     np.testing.assert_allclose(in_context.result()[0], embedder.encode_spans([challenge], [spans])[0], atol=1e-5)
 
 
+def test_no_texts_give_no_vectors_without_a_model_call(embedder: SentenceTransformerEmbedder) -> None:
+    counting = CountingEmbedder(embedder)
+    vectors = BatchingEmbedder(counting).encode([])
+    assert vectors.shape == (0, embedder.dimension)
+    assert counting.calls == [0]  # passed straight through, never queued for the batcher's threads
+
+
 def test_large_calls_go_straight_to_the_model(embedder: SentenceTransformerEmbedder) -> None:
     counting = CountingEmbedder(embedder)
     batcher = BatchingEmbedder(counting, max_batch=4)

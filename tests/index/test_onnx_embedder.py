@@ -56,6 +56,11 @@ def test_padding_in_a_batch_does_not_change_a_vector(onnx_embedder: OnnxEmbedder
     np.testing.assert_allclose(together, alone, atol=1e-5)
 
 
+def test_no_texts_give_no_vectors(onnx_embedder: OnnxEmbedder, embedder: SentenceTransformerEmbedder) -> None:
+    # A matcher over an empty vocabulary encodes no concept names.
+    assert onnx_embedder.encode([]).shape == embedder.encode([]).shape == (0, embedder.dimension)
+
+
 BACKGROUND_AND_PROBLEM = "Our ICS serves 1.4 million people. Heart failure is diagnosed late, in A&E."
 SENTENCES = [(0, 34), (35, len(BACKGROUND_AND_PROBLEM))]
 
