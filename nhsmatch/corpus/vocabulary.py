@@ -17,6 +17,11 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_PATH) -> Vocabulary:
         data = path.read_bytes()
         table = tomllib.loads(data.decode("utf-8"))
         concepts = (Concept(e["name"], e["kind"], tuple(e["terms"])) for e in table["concept"])
-        return Vocabulary(concepts, sha256=hashlib.sha256(data).hexdigest(), exact_case=table.get("exact_case", ()))
+        return Vocabulary(
+            concepts,
+            sha256=hashlib.sha256(data).hexdigest(),
+            exact_case=table.get("exact_case", ()),
+            spelled_out=table.get("spelled_out", {}),
+        )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as err:
         raise CorpusError([CorpusIssue(str(path), 0, "concept", str(err))]) from err

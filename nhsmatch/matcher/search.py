@@ -1,9 +1,11 @@
 """Matcher: ranks past partnerships against a challenge and names likely partners.
 
 Ranking (weights chosen on the dev set; README "Matching quality" has the table):
-1. The challenge is embedded (one of several sentences leaning towards those that say what the
-   problem is rather than who is asking, focus.py) and nudged (weight 0.15) towards the vectors of the
-   vocabulary concepts it names. Precedent texts were expanded with the concepts' names when indexed.
+1. The challenge is embedded with its abbreviations spelled out ("AF (atrial fibrillation)"; one of
+   several sentences leaning towards those that say what the problem is rather than who is asking,
+   focus.py) and nudged (weight 0.15) towards the vectors of the vocabulary concepts it names by
+   another word than the concept's name ("irregular pulse": atrial fibrillation).
+   Precedent texts were expanded with the concepts' names when indexed.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
@@ -71,6 +73,7 @@ class Ranking:
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
     set_aside_dismissals: bool = True  # leave out what the challenge says is not its problem (asides.py)
+    spell_out_abbreviations: bool = True  # the model reads "AF (atrial fibrillation)" for "AF" (vocabulary.py)
     # A challenge of several sentences leans towards its most specific ones (focus.py), read in
     # context from the model's one pass; those longer than focus_alone_above_chars have each
     # sentence encoded alone (a third more model time, README), as in context long background
@@ -166,7 +169,7 @@ class Matcher:
     def encode_challenge(self, challenge: str) -> Vectors:
         """The challenge's vector, as read (`read`): the one model call a match costs, which callers
         may cache and pass to `match`."""
-        return self._challenge_vector(self.read(challenge)[0])
+        return self._challenge_vector(self._model_text(self.read(challenge)[0]))
 
     def read(self, challenge: str) -> tuple[str, dict[str, str], list[str]]:
         """What is searched for: the challenge less the clauses that dismiss their topic
@@ -174,6 +177,10 @@ class Matcher:
         searched, dismissed = set_aside(challenge) if self.ranking.set_aside_dismissals else (challenge, [])
         searched, corrected_words = self.speller.correct(searched)
         return searched, corrected_words, dismissed
+
+    def _model_text(self, searched: str) -> str:
+        """What the model reads: the challenge with its abbreviations spelled out (vocabulary.py)."""
+        return self.vocabulary.spell_out(searched) if self.ranking.spell_out_abbreviations else searched
 
     def _challenge_vector(self, challenge: str) -> Vectors:
         """The model's vector of the challenge; of one of several sentences, leaning towards the
@@ -214,8 +221,8 @@ class Matcher:
         return np.asarray(cosines.max(axis=1) - ranked[:, count - rank], dtype=np.float32)
 
     def _query_vector(self, encoded: Vectors, concepts: Sequence[Concept]) -> Vectors:
-        """The challenge's vector nudged towards the vocabulary concepts it names, so "AF" lands near
-        "atrial fibrillation" without a second model call (concept vectors are computed once)."""
+        """The challenge's vector nudged towards the vocabulary concepts it names, so "irregular pulse"
+        lands near "atrial fibrillation" without a second model call (concept vectors are computed once)."""
         vector = np.asarray(encoded, dtype=np.float32)
         if concepts and self.ranking.concept_nudge:
             nudge = np.add.reduce([self._concept_vectors[c.name] for c in concepts]) / len(concepts)
@@ -236,8 +243,12 @@ class Matcher:
         filters = filters or Filters()
         challenge, corrected_words, dismissed = self.read(challenge)
         challenge_concepts = self.vocabulary.find(challenge)
-        encoded = self._challenge_vector(challenge) if encoded is None else encoded
-        query = self._query_vector(encoded, challenge_concepts)
+        model_text = self._model_text(challenge)
+        encoded = self._challenge_vector(model_text) if encoded is None else encoded
+        # The nudge brings in the names of concepts met by another word: one the model read by name
+        # (as written or spelled out) needs none.
+        read_by_name = model_text.lower()
+        query = self._query_vector(encoded, [c for c in challenge_concepts if c.name.lower() not in read_by_name])
         lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
         rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
         precedents = [

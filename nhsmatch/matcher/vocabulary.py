@@ -6,7 +6,7 @@ The curated data lives in corpus/data/vocabulary.toml; this module only applies 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 # How a shared concept is put to the user, by kind.
@@ -54,15 +54,35 @@ def _term_pattern(term: str, *, exact_case: bool) -> str:
     return f"(?-i:(?:{forms})s?)"
 
 
+def _terms_pattern(terms: Iterable[str], exact_case: frozenset[str]) -> re.Pattern[str]:
+    """Any of the terms as whole words, longest first."""
+    alternatives = [_term_pattern(t, exact_case=t in exact_case) for t in sorted(terms, key=len, reverse=True)]
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
+
+
+def _words_and_singulars(lowered: str) -> set[str]:
+    """The words of a lower-cased text, with each plural's singular ("doacs": "doac")."""
+    words = set(_WORD.findall(lowered))
+    return words | {w[:-1] for w in words if w.endswith("s")} | {w[:-2] for w in words if w.endswith("es")}
+
+
 class Vocabulary:
     """`sha256` identifies the source data, so indexes built with other expansions go stale."""
 
-    def __init__(self, concepts: Iterable[Concept], sha256: str = "", *, exact_case: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        concepts: Iterable[Concept],
+        sha256: str = "",
+        *,
+        exact_case: Iterable[str] = (),
+        spelled_out: Mapping[str, str] | None = None,
+    ) -> None:
         """`exact_case`: abbreviations whose lower-case form means something else ("PAD", "pad"),
-        matched only as written."""
+        matched only as written. `spelled_out`: what abbreviations among the terms stand for."""
         self.concepts = tuple(concepts)
         self.sha256 = sha256
         exact = frozenset(exact_case)
+        spelled_out = spelled_out or {}
         unknown = {c.kind for c in self.concepts} - set(_SHARED_LABELS)
         if unknown:
             raise ValueError(f"unknown concept kind(s) {sorted(unknown)}; use one of {sorted(_SHARED_LABELS)}")
@@ -72,14 +92,14 @@ class Vocabulary:
         abbreviations = {t for c in self.concepts for t in c.terms if _is_abbreviation(t)}
         if stray := sorted(exact - abbreviations):
             raise ValueError(f"exact_case {stray} must each be an abbreviation (two or more capitals) of a concept")
-        self._patterns = [
-            re.compile(
-                r"(?<![\w])(?:"
-                + "|".join(_term_pattern(t, exact_case=t in exact) for t in sorted(c.terms, key=len, reverse=True))
-                + r")(?![\w])",
-                re.IGNORECASE,
-            )
-            for c in self.concepts
+        if stray := sorted(set(spelled_out) - abbreviations):
+            raise ValueError(f"spelled_out {stray} must each be an abbreviation (two or more capitals) of a concept")
+        if blank := sorted(a for a, words in spelled_out.items() if not _WORD.search(words)):
+            raise ValueError(f"spelled_out {blank} need words: what the abbreviation stands for")
+        self._patterns = [_terms_pattern(c.terms, exact) for c in self.concepts]
+        self._spelled_out = [
+            (_terms_pattern([abbreviation], exact), _WORD.findall(abbreviation.lower())[0], words)
+            for abbreviation, words in spelled_out.items()
         ]
         # A term can only match where one of its first words starts, so a concept is tried only
         # where the text has one of those words: the same concepts as scanning with every pattern,
@@ -91,8 +111,7 @@ class Vocabulary:
         lowered = text.lower()
         if len(lowered) != len(text):  # lower-casing moved positions (rare letters): scan every pattern
             return [c for c, pattern in zip(self.concepts, self._patterns, strict=True) if pattern.search(text)]
-        words = set(_WORD.findall(lowered))
-        words |= {w[:-1] for w in words if w.endswith("s")} | {w[:-2] for w in words if w.endswith("es")}
+        words = _words_and_singulars(lowered)
         return [
             concept
             for concept, first_words, pattern in zip(self.concepts, self._first_words, self._patterns, strict=True)
@@ -105,6 +124,30 @@ class Vocabulary:
         Pass `concepts` when `find(text)` is already known."""
         names = [c.name for c in (self.find(text) if concepts is None else concepts)]
         return f"{text} ({'; '.join(names)})" if names else text
+
+    def spell_out(self, text: str) -> str:
+        """The text with the first of each abbreviation followed by what it stands for, in brackets
+        ("AF (atrial fibrillation) detection"), unless those words are already in it. The model
+        knows few NHS abbreviations: to it a challenge that is mostly abbreviations ("AF", "HF
+        diagnoses missed") says little until they are spelled out, as for a reader new to the NHS."""
+        lowered = text.lower()
+        words = _words_and_singulars(lowered)
+        found = [
+            (match.start(), match.end(), spelled)
+            for pattern, first_word, spelled in self._spelled_out
+            if first_word in words and (match := pattern.search(text))
+        ]
+        insertions: list[tuple[int, str]] = []
+        covered_to = -1
+        for start, end, spelled in sorted(found, key=lambda f: (f[0], -f[1])):
+            if start < covered_to:  # inside a longer abbreviation ("AMD" of "wet AMD")
+                continue
+            covered_to = end
+            if spelled.lower() not in lowered:
+                insertions.append((end, spelled))
+        for at, spelled in reversed(insertions):
+            text = f"{text[:at]} ({spelled}){text[at:]}"
+        return text
 
     @staticmethod
     def kind_order(kind: str) -> int:

@@ -126,6 +126,28 @@ def test_abbreviations_find_the_same_precedents_as_the_words(full_matcher: Match
     assert len(set(spelled) & set(abbreviated)) >= 3
 
 
+@pytest.mark.parametrize(("abbreviation", "words"), [("AF", "atrial fibrillation"), ("HF", "heart failure")])
+def test_a_bare_abbreviation_is_read_as_its_words(full_matcher: Matcher, abbreviation: str, words: str) -> None:
+    """The model knows few NHS abbreviations: read as typed, "AF" alone found only weak matches."""
+    typed = full_matcher.match(abbreviation, limit=5).precedents
+    spelled = full_matcher.match(words, limit=5).precedents
+    assert typed[0].match == spelled[0].match == "strong"
+    assert len({p.record.id for p in typed} & {p.record.id for p in spelled}) >= 3
+    as_typed = full_matcher.with_ranking(Ranking(spell_out_abbreviations=False)).match(abbreviation, limit=1)
+    assert as_typed.precedents[0].score < typed[0].score - 0.1
+
+
+def test_only_concepts_met_by_another_word_than_their_name_nudge_the_challenge(full_matcher: Matcher) -> None:
+    unnudged = full_matcher.with_ranking(Ranking(concept_nudge=0))
+
+    def scores(matcher: Matcher, challenge: str) -> list[float]:
+        return [p.score for p in matcher.match(challenge, limit=5).precedents]
+
+    for named in ("heart failure admissions", "AF patients"):  # by name, or spelled out for the model
+        assert scores(full_matcher, named) == scores(unnudged, named)
+    assert scores(full_matcher, "an irregular pulse found late") != scores(unnudged, "an irregular pulse found late")
+
+
 def test_a_challenge_typed_in_lower_case_is_understood_as_written(full_matcher: Matcher) -> None:
     written = full_matcher.match("COPD patients keep coming back through A&E every winter", limit=5).precedents
     typed = full_matcher.match("copd patients keep coming back through a&e every winter", limit=5).precedents

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nhsmatch.corpus import load_vocabulary
 from nhsmatch.matcher.vocabulary import Concept, Vocabulary
@@ -175,3 +177,57 @@ def test_first_word_prefilter_finds_exactly_what_a_full_scan_finds() -> None:
         patterns = zip(vocabulary.concepts, vocabulary._patterns, strict=True)
         full_scan = [concept for concept, pattern in patterns if pattern.search(text)]
         assert vocabulary.find(text) == full_scan, text
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("AF", "AF (atrial fibrillation)"),
+        ("AF detection", "AF (atrial fibrillation) detection"),
+        ("AF patients not on DOACs", "AF (atrial fibrillation) patients not on DOACs (direct oral anticoagulant)"),
+        ("copd and af", "copd (chronic obstructive pulmonary disease) and af (atrial fibrillation)"),
+        ("AF clinics, and AF again", "AF (atrial fibrillation) clinics, and AF again"),  # once is enough
+        ("atrial fibrillation (AF) screening", "atrial fibrillation (AF) screening"),  # already in words
+        ("wet AMD injections", "wet AMD (wet age-related macular degeneration) injections"),  # the longer term
+        ("ATTR-CM (transthyretin amyloid cardiomyopathy)", "ATTR-CM (transthyretin amyloid cardiomyopathy)"),
+        ("a good fit; prep in 200 ms", "a good fit; prep in 200 ms"),  # lower-case words, not abbreviations
+        ("nothing to spell out here", "nothing to spell out here"),
+    ],
+)
+def test_abbreviations_are_spelled_out_once_for_the_model(vocabulary: Vocabulary, text: str, read: str) -> None:
+    assert vocabulary.spell_out(text) == read
+
+
+def test_every_abbreviation_of_the_shipped_vocabulary_is_spelled_out(vocabulary: Vocabulary) -> None:
+    for concept in vocabulary.concepts:
+        for term in (t for t in concept.terms if sum(c.isupper() for c in t) >= 2):
+            singular = term[:-1] if term.endswith("s") else term  # "DOAC" covers "DOACs"
+            assert vocabulary.spell_out(term) != term or vocabulary.spell_out(singular) != singular, term
+
+
+def test_spelled_out_words_hold_no_abbreviation_to_spell_out(vocabulary: Vocabulary) -> None:
+    """So spelling out is done once: the words it adds never call for more."""
+    for concept in vocabulary.concepts:
+        for term in concept.terms:
+            read = vocabulary.spell_out(term)
+            assert vocabulary.spell_out(read) == read, term
+
+
+_SHIPPED = load_vocabulary()
+_PIECES = ["AF", "af", "DOACs", "A&E", "wet", "AMD", "ATTR-CM", "ATTR", "(", ")", "-", "fit", "İ"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8), st.sampled_from([" ", "", "\n"]))
+def test_spelling_out_only_adds_words(pieces: list[str], between: str) -> None:
+    text = between.join(pieces)
+    read = _SHIPPED.spell_out(text)
+    remaining = iter(read)
+    assert all(char in remaining for char in text)  # the text is kept, in order, with words added
+    assert _SHIPPED.spell_out(read) == read
+
+
+def test_spelled_out_names_only_abbreviations_of_the_vocabulary() -> None:
+    with pytest.raises(ValueError, match="spelled_out"):
+        Vocabulary([Concept("x", "condition", ("XY",))], spelled_out={"ZZ": "zed zed"})
+    with pytest.raises(ValueError, match="need words"):
+        Vocabulary([Concept("x", "condition", ("XY",))], spelled_out={"XY": " "})
