@@ -39,11 +39,7 @@ DISMISSALS = [
     "This has nothing to do with {topic}.",
     "Our {topic} pathway is fine.",
     "{Topic} is under control in our area.",
-]
-# Written after the list of dismissals was settled, and not used to extend it (only to mend one bug
-# it found: "isn't" never matched): how far it reaches phrasing it was not written for (two of
-# these it does not recognise at all).
-HELD_OUT_DISMISSALS = [
+    # Held out when first written; the list was then extended for the three it missed.
     "{Topic} isn't an issue for us.",
     "We don't need help with {topic}.",
     "Our {topic} work is in hand.",
@@ -52,6 +48,18 @@ HELD_OUT_DISMISSALS = [
     "{Topic} is not a priority for this work.",
     "We have no concerns about {topic}.",
     "Please ignore {topic}; it's fine.",
+]
+# Written after the list was last extended, and not used to extend it: how far it reaches phrasing
+# it was not written for.
+HELD_OUT_DISMISSALS = [
+    "{Topic} is not something we need help with.",
+    "We've got {topic} sorted.",
+    "{Topic} is already well covered here.",
+    "There are no problems with our {topic}.",
+    "Leave {topic} aside.",
+    "{Topic} isn't the focus.",
+    "We are satisfied with how {topic} is run.",
+    "Our {topic} is in good shape.",
 ]
 DRAWS = 5
 RANKINGS = {"shipped": Ranking(), "dismissals searched": Ranking(set_aside_dismissals=False)}

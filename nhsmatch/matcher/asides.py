@@ -2,9 +2,10 @@
 
 "Atrial fibrillation detection is not the problem. Care home residents fall at night and lie on the
 floor for hours": read whole, the model and BM25 see atrial fibrillation as much as falls, and the
-focus (focus.py) leans towards it, since many records are about it. A commissioner would not. A clause that plainly
-dismisses its topic ("... is fine", "... is not the problem", "we are not looking for ...",
-"nothing to do with ...") is left out of the text searched, and the response says so.
+focus (focus.py) leans towards it, since many records are about it. A commissioner would not. A
+clause that plainly dismisses its topic ("... is fine", "... is not the problem", "we are not looking
+for ...", "nothing to do with ...", "we're happy with ...", "no concerns about ...", "please ignore
+...") is left out of the text searched, and the response says so.
 
 Only plain dismissals count. A negation that describes the problem ("patients are not
 anticoagulated", "no way of knowing who is going downhill") is what a challenge is made of, and
@@ -28,7 +29,12 @@ _DISMISSAL = re.compile(
     r"what\s+we(?:'re|\s+are)\s+(?:looking\s+for|after|asking\s+about)"
     r")\b"
     r"|\bnothing\s+to\s+do\s+with\b"
-    r"|\b(?:is|are|'s|'re)\s+(?:fine|going\s+well|working\s+well|under\s+control|in\s+hand)\b",
+    r"|\b(?:is|are|'s|'re)\s+(?:fine|going\s+well|working\s+well|under\s+control|in\s+hand)\b"
+    # Content as things are ("we're happy with our ..."), not a wish ("staff would be happy with ...")
+    # nor a complaint ("patients are not happy with ...").
+    r"|(?:\b(?:am|is|are)|'m|'s|'re)\s+(?:very\s+|quite\s+|really\s+)?(?:happy|satisfied|pleased|content)\s+with\b"
+    r"|\bno\s+(?:concerns?\s+(?:about|with|over)|(?:problems?|issues?)\s+with)\b"
+    r"|\b(?:please|you\s+can)\s+ignore\b",
     re.IGNORECASE,
 )
 _SEPARATOR_AFTER = re.compile(r"[ \t]*[,;:–—-]?[ \t]*")

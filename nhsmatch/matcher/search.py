@@ -1,11 +1,11 @@
 """Matcher: ranks past partnerships against a challenge and names likely partners.
 
 Ranking (weights chosen on the dev set; README "Matching quality" has the table):
-1. The challenge is embedded with its abbreviations spelled out ("AF (atrial fibrillation)"; one of
-   several sentences leaning towards those that say what the problem is rather than who is asking,
-   focus.py) and nudged (weight 0.15) towards the vectors of the vocabulary concepts it names by
-   another word than the concept's name ("irregular pulse": atrial fibrillation).
-   Precedent texts were expanded with the concepts' names when indexed.
+1. The challenge is embedded (a short one with its abbreviations spelled out, "AF (atrial
+   fibrillation)"; one of several sentences leaning towards those that say what the problem is
+   rather than who is asking, focus.py) and nudged (weight 0.15) towards the vectors of the
+   vocabulary concepts it names by another word than the concept's name ("irregular pulse": atrial
+   fibrillation). Precedent texts were expanded with the concepts' names when indexed.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
@@ -24,6 +24,7 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -54,11 +55,16 @@ ANN_CANDIDATES = 400
 EVIDENCE_DEPTH = 25  # precedents that count towards likely partners
 WHY_SENTENCES = 2
 SHARED_CONCEPTS = 4
+# Up to this many words, a challenge has its abbreviations spelled out for the model: in a short
+# one ("AF", "HF diagnoses missed") the abbreviation is most of what the model reads, while in a
+# longer one the words around it speak for it (README "Matching quality" has the measurements).
+SPELL_OUT_UP_TO_WORDS = 20
 RANKED_DEPTH = 80  # ranking more than this is never shown or used
 FEEDBACK_POOL = 400  # rescored after feedback (on the dev set none from below rank 172 reached the top 80)
 PASSAGE_CHUNK = 2048  # records whose sentences are scored at once when not all are
 
 Mode = Literal["hybrid", "dense", "lexical"]
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,7 @@ class Ranking:
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
     set_aside_dismissals: bool = True  # leave out what the challenge says is not its problem (asides.py)
-    spell_out_abbreviations: bool = True  # the model reads "AF (atrial fibrillation)" for "AF" (vocabulary.py)
+    spell_out_abbreviations: bool = True  # the model reads "AF (atrial fibrillation)" for a short "AF" (vocabulary.py)
     # A challenge of several sentences leans towards its most specific ones (focus.py), read in
     # context from the model's one pass; those longer than focus_alone_above_chars have each
     # sentence encoded alone (a third more model time, README), as in context long background
@@ -179,8 +185,10 @@ class Matcher:
         return searched, corrected_words, dismissed
 
     def _model_text(self, searched: str) -> str:
-        """What the model reads: the challenge with its abbreviations spelled out (vocabulary.py)."""
-        return self.vocabulary.spell_out(searched) if self.ranking.spell_out_abbreviations else searched
+        """What the model reads: a short challenge with its abbreviations spelled out (vocabulary.py)."""
+        if not self.ranking.spell_out_abbreviations or len(_WORDS.findall(searched)) > SPELL_OUT_UP_TO_WORDS:
+            return searched
+        return self.vocabulary.spell_out(searched)
 
     def _challenge_vector(self, challenge: str) -> Vectors:
         """The model's vector of the challenge; of one of several sentences, leaning towards the

@@ -31,6 +31,21 @@ from nhsmatch.matcher.asides import set_aside
             "Rural patients wait weeks for an appointment",
             ["but GP access in the towns is fine."],
         ),
+        (
+            "We're happy with our diabetes care. Falls at night are the problem.",
+            "Falls at night are the problem.",
+            ["We're happy with our diabetes care."],
+        ),
+        (
+            "We have no concerns about COPD; care home residents fall at night.",
+            "care home residents fall at night.",
+            ["We have no concerns about COPD"],
+        ),
+        (
+            "Please ignore the AF audit. Care home residents fall at night.",
+            "Care home residents fall at night.",
+            ["Please ignore the AF audit."],
+        ),
     ],
 )
 def test_a_clause_that_dismisses_its_topic_is_set_aside(challenge: str, searched: str, dismissed: list[str]) -> None:
@@ -44,6 +59,8 @@ def test_a_clause_that_dismisses_its_topic_is_set_aside(challenge: str, searched
         "We don't want people to travel 50 miles, rather than being seen in their own practice.",
         "Getting blood pressure under control is hard when most patients are not seen for a year.",
         "Diabetes care is fine.",  # all of it dismissive: searched whole rather than not at all
+        "Patients are not happy with the wait, and staff would be happy with a shared record.",  # wanted
+        "Clinicians ignore the alerts because there are too many.",
     ],
 )
 def test_negations_that_describe_the_problem_are_searched(challenge: str) -> None:

@@ -137,6 +137,18 @@ def test_a_bare_abbreviation_is_read_as_its_words(full_matcher: Matcher, abbrevi
     assert as_typed.precedents[0].score < typed[0].score - 0.1
 
 
+def test_only_a_short_challenge_has_its_abbreviations_spelled_out(full_matcher: Matcher) -> None:
+    """In a longer challenge the words around an abbreviation speak for it (README)."""
+    as_typed = full_matcher.with_ranking(Ranking(spell_out_abbreviations=False))
+    short = "AF patients not on DOACs"
+    longer = (
+        "In our PCN many people with AF have never had their stroke risk reviewed, and the practices have "
+        "no pharmacist time to start anticoagulation or to follow people up afterwards"
+    )
+    assert float(full_matcher.encode_challenge(short) @ as_typed.encode_challenge(short)) < 0.95
+    np.testing.assert_allclose(full_matcher.encode_challenge(longer), as_typed.encode_challenge(longer), atol=1e-6)
+
+
 def test_only_concepts_met_by_another_word_than_their_name_nudge_the_challenge(full_matcher: Matcher) -> None:
     unnudged = full_matcher.with_ranking(Ranking(concept_nudge=0))
 
