@@ -254,9 +254,10 @@ class Matcher:
         model_text = self._model_text(challenge)
         encoded = self._challenge_vector(model_text) if encoded is None else encoded
         # The nudge brings in the names of concepts met by another word: one the model read by name
-        # (as written or spelled out) needs none.
-        read_by_name = model_text.lower()
-        query = self._query_vector(encoded, [c for c in challenge_concepts if c.name.lower() not in read_by_name])
+        # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
+        read = model_text.lower()
+        unnamed = [c for c in challenge_concepts if not re.search(rf"\b{re.escape(c.name.lower())}", read)]
+        query = self._query_vector(encoded, unnamed)
         lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
         rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
         precedents = [
