@@ -31,8 +31,9 @@ _ABBREVIATION_END = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|St|No|approx|incl)\.$"
 # Before a lower-case word, a full stop after a Capitalised word ("Ltd.", "Mr."), an initialism
 # ("C.I.C.") or a lone letter is more likely an abbreviation's than a sentence's end.
 _NAME_OR_INITIAL_END = re.compile(r"(?:\b[A-Z][a-z]+|[A-Za-z]\.[A-Za-z]|\b[A-Za-z])\.$")
-_LIST_MARK = re.compile(r"(?:[-*•–]|\d{1,2}[.)])(?:\s+|$)")  # "- ", "• ", "2. ", "3) "
-_BLOCK_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])\s)")  # a blank line; a list item's line
+_LIST_ITEM = r"(?:[-*•–]|\d{1,2}[.)])"  # "- ", "• ", "2. ", "3) "
+_LIST_MARK = re.compile(rf"{_LIST_ITEM}(?:\s+|$)")
+_BLOCK_BREAK = re.compile(rf"\n\s*\n|\n(?=[ \t]*{_LIST_ITEM}\s)")  # a blank line; a list item's line
 
 
 @dataclass(frozen=True)

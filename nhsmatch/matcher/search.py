@@ -255,8 +255,8 @@ class Matcher:
         encoded = self._challenge_vector(model_text) if encoded is None else encoded
         # The nudge brings in the names of concepts met by another word: one the model read by name
         # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
-        read = model_text.lower()
-        unnamed = [c for c in challenge_concepts if not re.search(rf"\b{re.escape(c.name.lower())}", read)]
+        model_words = model_text.lower()
+        unnamed = [c for c in challenge_concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
         query = self._query_vector(encoded, unnamed)
         lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
         rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
