@@ -16,7 +16,9 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_PATH) -> Vocabulary:
     try:
         data = path.read_bytes()
         table = tomllib.loads(data.decode("utf-8"))
-        concepts = (Concept(e["name"], e["kind"], tuple(e["terms"])) for e in table["concept"])
+        concepts = (
+            Concept(e["name"], e["kind"], tuple(e["terms"]), tuple(e.get("not_in", ()))) for e in table["concept"]
+        )
         return Vocabulary(
             concepts,
             sha256=hashlib.sha256(data).hexdigest(),

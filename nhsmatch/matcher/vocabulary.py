@@ -22,9 +22,12 @@ _SHARED_LABELS = {
 
 @dataclass(frozen=True)
 class Concept:
+    """`not_in`: phrases in which a term does not name the concept ("falls short" is no fall)."""
+
     name: str
     kind: str
     terms: tuple[str, ...]
+    not_in: tuple[str, ...] = ()
 
 
 _WORD = re.compile(r"\w+")
@@ -36,6 +39,11 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
     while at != -1:
         yield at
         at = text.find(word, at + 1)
+
+
+def _blanked(match: re.Match[str]) -> str:
+    """Spaces the length of a match: masks a phrase while every other position stays put."""
+    return " " * len(match[0])
 
 
 def _is_abbreviation(term: str) -> bool:
@@ -97,6 +105,9 @@ class Vocabulary:
         if blank := sorted(a for a, words in spelled_out.items() if not _WORD.search(words)):
             raise ValueError(f"spelled_out {blank} need words: what the abbreviation stands for")
         self._patterns = [_terms_pattern(c.terms, exact) for c in self.concepts]
+        if idle := [p for c, t in zip(self.concepts, self._patterns, strict=True) for p in c.not_in if not t.search(p)]:
+            raise ValueError(f"not_in {idle} hold none of their concept's terms, so they would exclude nothing")
+        self._not_in = [_terms_pattern(c.not_in, frozenset()) if c.not_in else None for c in self.concepts]
         self._spelled_out = [
             (_terms_pattern([abbreviation], exact), _WORD.findall(abbreviation.lower())[0], words)
             for abbreviation, words in spelled_out.items()
@@ -109,15 +120,22 @@ class Vocabulary:
     def find(self, text: str) -> list[Concept]:
         """The concepts mentioned in a text, in vocabulary order."""
         lowered = text.lower()
-        if len(lowered) != len(text):  # lower-casing moved positions (rare letters): scan every pattern
-            return [c for c, pattern in zip(self.concepts, self._patterns, strict=True) if pattern.search(text)]
+        positions_kept = len(lowered) == len(text)  # else lower-casing moved them (rare letters): scan it all
         words = _words_and_singulars(lowered)
-        return [
-            concept
-            for concept, first_words, pattern in zip(self.concepts, self._first_words, self._patterns, strict=True)
-            if not first_words.isdisjoint(words)
-            and any(pattern.match(text, at) for word in first_words & words for at in _occurrences(lowered, word))
-        ]
+        found = []
+        for concept, first_words, pattern, not_in in zip(
+            self.concepts, self._first_words, self._patterns, self._not_in, strict=True
+        ):
+            if positions_kept and first_words.isdisjoint(words):
+                continue
+            searched = text if not_in is None else not_in.sub(_blanked, text)
+            if (
+                any(pattern.match(searched, at) for word in first_words & words for at in _occurrences(lowered, word))
+                if positions_kept
+                else pattern.search(searched)
+            ):
+                found.append(concept)
+        return found
 
     def expand(self, text: str, concepts: Sequence[Concept] | None = None) -> str:
         """The text followed by the names of the concepts it mentions, so synonyms meet.

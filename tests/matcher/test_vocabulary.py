@@ -77,6 +77,19 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("TWW referrals", "cancer"),
         ("FIT results not followed up", "diagnostic testing"),
         ("we run short of acute beds", "hospital care"),
+        # lay words, as leaders and patients put a problem
+        ("patients with a failing heart", "heart failure"),
+        ("care for scarring of the lungs", "breathlessness and lung disease"),
+        ("short of breath on the stairs", "breathlessness and lung disease"),
+        ("bed sores found too late", "skin conditions"),
+        ("sudden kidney damage on the wards", "acute kidney injury"),
+        ("a mini-stroke", "stroke"),
+        ("memory problems in later life", "dementia"),
+        ("the new weight-loss jabs", "diabetes remission and weight"),
+        ("terminally ill patients", "people at the end of life"),
+        ("charities and community groups", "voluntary and community sector"),
+        ("our VCSE partners", "voluntary and community sector"),
+        ("heart failure picked up late", "early diagnosis"),  # not only cancer is diagnosed late
         # abbreviations typed in lower case, as into a search box
         ("copd patients keep coming back to a&e", "COPD"),
         ("copd patients keep coming back to a&e", "urgent and emergency care"),
@@ -133,6 +146,30 @@ def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabul
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "not_named", "still_named"),
+    [
+        ("care falls short of the guidelines", {"frailty and falls", "workforce capacity"}, set()),
+        ("patients short of breath; we are short of nurses", set(), {"workforce capacity"}),
+        ("weight-loss jabs and flu jabs", set(), {"vaccination", "diabetes remission and weight"}),
+        ("the new weight-loss jabs", {"vaccination"}, {"diabetes remission and weight"}),
+        ("vague symptoms such as unexplained weight loss", {"diabetes remission and weight"}, {"early diagnosis"}),
+        ("Hull York Medical School", {"children and young people"}, set()),
+        ("patients fall through the gaps, and falls at night in care homes", set(), {"frailty and falls"}),
+    ],
+)
+def test_a_term_in_an_idiom_does_not_name_its_concept(
+    vocabulary: Vocabulary, text: str, not_named: set[str], still_named: set[str]
+) -> None:
+    found = {c.name for c in vocabulary.find(text)}
+    assert not found & not_named and still_named <= found
+
+
+def test_an_idiom_holding_none_of_its_concepts_terms_is_refused() -> None:
+    with pytest.raises(ValueError, match="not_in"):
+        Vocabulary([Concept("frailty and falls", "population", ("falls",), not_in=("fall short",))])
+
+
 def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary) -> None:
     assert vocabulary.expand("AF in care homes") == "AF in care homes (atrial fibrillation; frailty and falls)"
     assert vocabulary.expand("nothing clinical here") == "nothing clinical here"
@@ -173,9 +210,10 @@ def test_first_word_prefilter_finds_exactly_what_a_full_scan_finds() -> None:
     texts = [f"{r.title} {r.challenge} {r.intervention} {' '.join(r.outcomes)}" for r in load_corpus().records]
     texts += ["AFs and A&E", "follow-up for CVAs", "T2DM; HbA1c-guided", "virtual-wards", "Strokes, TIAs and DOACs"]
     texts += ["xAF, fast-AF and AF/flutter", "the ED's A&Es", "follow\nup", "İstanbul AF", "Alzheimer's; ALZHEIMERS"]
+    texts += ["care falls short; falls", "İstanbul: falls short of falls"]
     for text in texts:
-        patterns = zip(vocabulary.concepts, vocabulary._patterns, strict=True)
-        full_scan = [concept for concept, pattern in patterns if pattern.search(text)]
+        patterns = zip(vocabulary.concepts, vocabulary._patterns, vocabulary._not_in, strict=True)
+        full_scan = [c for c, pattern, not_in in patterns if pattern.search(not_in.sub("#", text) if not_in else text)]
         assert vocabulary.find(text) == full_scan, text
 
 
