@@ -3,14 +3,14 @@
 Each answerable dev challenge is rewritten here with the same need in other words, as another
 person might put it: lay terms for clinical ones ("scarring of the lungs", "an irregular
 heartbeat", "bed sores"), other phrasing, often shorter. The dev judgments carry over, since the
-same precedents are wanted. The hidden set's challenges are written by other people than the dev
-set's, so this is a check of how far the ranking's gains rest on the dev set's own wording. The
+same precedents are wanted. The hidden set's challenges may well be written by other people than
+the dev set's, so this is a check of how far the ranking's gains rest on the dev set's own wording. The
 rewrites were all written before any was ranked. Those of the first half of the challenges (by
 id) may be looked at when improving the matcher; the second half are held out, for measuring only.
 Prints, for the challenges as written and rewritten, each ranking: nDCG@10; the same over judged
-records only (unjudged ones dropped from the ranking, a "condensed list"), since the judges saw
-what rankings of the challenges as written found, and rewritten ones bring up about 1.4 records
-in each top 10 that no judge saw (as written: 0.2), many of them plainly relevant; and how many
+records only (unjudged ones dropped from the ranking, a "condensed list"), since the judgments look
+pooled from rankings of the challenges as written: rewritten ones bring up about 1.4 records in
+each top 10 that no judge saw (as written: 0.2), many of them plainly relevant; and how many
 are wrongly flagged as having no strong precedent (the shipped thresholds).
 """
 
