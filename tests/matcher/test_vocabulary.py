@@ -90,6 +90,16 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("charities and community groups", "voluntary and community sector"),
         ("our VCSE partners", "voluntary and community sector"),
         ("heart failure picked up late", "early diagnosis"),  # not only cancer is diagnosed late
+        ("backlogs since Covid", "COVID-19"),  # as the British press writes it, not an abbreviation
+        ("diabetics with kidney damage", "chronic kidney disease"),
+        ("already had heart problems or poor circulation in the legs", "cardiovascular disease"),
+        ("the same patients end up back in hospital", "emergency admissions"),
+        ("villages deep in the countryside", "rural and coastal communities"),
+        ("reach them away from the doctor's surgery", "primary care"),
+        ("they tell the chemist or optician first", "pharmacist-led care"),
+        ("they tell the chemist or optician first", "eye conditions"),
+        ("phoning to book NHS counselling", "mental health"),
+        ("staffing gaps on the wards", "workforce capacity"),
         # abbreviations typed in lower case, as into a search box
         ("copd patients keep coming back to a&e", "COPD"),
         ("copd patients keep coming back to a&e", "urgent and emergency care"),
@@ -157,6 +167,8 @@ def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabul
         ("Hull York Medical School", {"children and young people"}, set()),
         ("patients fall through the gaps, and falls at night in care homes", set(), {"frailty and falls"}),
         ("a resident falls to the floor at night", set(), {"frailty and falls"}),
+        ("sudden kidney damage after surgery", {"chronic kidney disease"}, {"acute kidney injury"}),
+        ("patient counselling on statins", {"mental health"}, {"high cholesterol"}),
     ],
 )
 def test_a_term_in_an_idiom_does_not_name_its_concept(
