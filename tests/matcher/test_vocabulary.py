@@ -76,6 +76,11 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("DNACPR and ReSPECT conversations", "people at the end of life"),
         ("TWW referrals", "cancer"),
         ("FIT results not followed up", "diagnostic testing"),
+        # clinical shorthand, as a GP or manager writes it
+        ("foot checks for patients with DM", "diabetes"),
+        ("transfers between DGHs and the tertiary centre", "hospital care"),
+        ("too many OPAs for stable patients", "outpatient follow-up"),
+        ("EoL care at home", "people at the end of life"),
         ("we run short of acute beds", "hospital care"),
         # lay words, as leaders and patients put a problem
         ("patients with a failing heart", "heart failure"),
@@ -123,10 +128,12 @@ def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as
     found = {
         c.name
         for c in vocabulary.find(
-            "Tia and Ed from the ward; incontinence pads; prep in 200 ms; egfr mutation; 5 mi; a good fit; ooh, respect"
+            "Tia and Ed from the ward; incontinence pads; prep in 200 ms; egfr mutation; 5 mi; a good fit; "
+            "ooh, respect; send us a dm"
         )
     }
     assert not found & {
+        "diabetes",
         "stroke",
         "urgent and emergency care",
         "cardiovascular disease",
