@@ -95,8 +95,9 @@ class MatchCache:
         return (version, normalise_challenge(request.challenge), options)
 
     @staticmethod
-    def embedding_key(challenge: str, version: str) -> Hashable:
-        return (version, normalise_challenge(challenge))
+    def embedding_key(model_text: str, version: str) -> Hashable:
+        """The text the model reads (`Matcher.model_text`) and the matcher served."""
+        return (version, normalise_challenge(model_text))
 
     def stats(self) -> dict[str, CacheStats]:
         return {"results": self.results.stats(), "embeddings": self.embeddings.stats()}

@@ -26,7 +26,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -173,9 +173,8 @@ class Matcher:
         return [self.records[row] for row in self._filter_index.rows(filters)]
 
     def encode_challenge(self, challenge: str) -> Vectors:
-        """The challenge's vector, as read (`read`): the one model call a match costs, which callers
-        may cache and pass to `match`."""
-        return self._challenge_vector(self._model_text(self.read(challenge)[0]))
+        """The challenge's vector, as read (`read`) and as the model reads it (`model_text`)."""
+        return self.challenge_vector(self.model_text(self.read(challenge)[0]))
 
     def read(self, challenge: str) -> tuple[str, dict[str, str], list[str]]:
         """What is searched for: the challenge less the clauses that dismiss their topic
@@ -184,16 +183,16 @@ class Matcher:
         searched, corrected_words = self.speller.correct(searched)
         return searched, corrected_words, dismissed
 
-    def _model_text(self, searched: str) -> str:
+    def model_text(self, searched: str) -> str:
         """What the model reads: a short challenge with its abbreviations spelled out (vocabulary.py)."""
         if not self.ranking.spell_out_abbreviations or len(_WORDS.findall(searched)) > SPELL_OUT_UP_TO_WORDS:
             return searched
         return self.vocabulary.spell_out(searched)
 
-    def _challenge_vector(self, challenge: str) -> Vectors:
-        """The model's vector of the challenge; of one of several sentences, leaning towards the
-        most specific (focus.py), whose vectors come from the model's one pass over the whole
-        challenge or, for a long one, from encoding each alone."""
+    def challenge_vector(self, challenge: str) -> Vectors:
+        """The model's vector of a challenge's `model_text`, the one model call a match costs. For
+        several sentences it leans towards the most specific (focus.py), whose vectors come from
+        the model's one pass over the whole challenge or, for a long one, from encoding each alone."""
         spans = sentence_spans(challenge) if self.ranking.focus else []
         if len(spans) < 2:
             return self.embedder.encode([challenge])[0]
@@ -244,15 +243,16 @@ class Matcher:
         limit: int = 10,
         filters: Filters | None = None,
         near: Sequence[Region] = (),
-        encoded: Vectors | None = None,
+        encode: Callable[[str], Vectors] | None = None,
     ) -> MatchResult:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence.
-        `encoded`: the challenge's `encode_challenge` vector, when already known."""
+        `encode`: what gives the vector of the text the model reads (`challenge_vector` unless a
+        caller wraps it in a cache, keyed on that text)."""
         filters = filters or Filters()
         challenge, corrected_words, dismissed = self.read(challenge)
         challenge_concepts = self.vocabulary.find(challenge)
-        model_text = self._model_text(challenge)
-        encoded = self._challenge_vector(model_text) if encoded is None else encoded
+        model_text = self.model_text(challenge)
+        encoded = (encode or self.challenge_vector)(model_text)
         # The nudge brings in the names of concepts met by another word: one the model read by name
         # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
         model_words = model_text.lower()

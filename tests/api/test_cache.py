@@ -88,6 +88,18 @@ def test_a_repeated_match_is_answered_from_the_cache(cached_client: TestClient) 
     assert (stats["results"]["misses"], stats["embeddings"]["hits"]) == (2, 1)  # new filters, same embedding
 
 
+def test_challenges_the_model_reads_alike_share_one_embedding(cached_client: TestClient) -> None:
+    cached_client.post("/v1/match", json={"challenge": AF_CHALLENGE})
+    with_aside_and_slip = f"Our diabetes outcomes are fine. {AF_CHALLENGE.replace('fibrillation', 'fibrilation')}"
+    answer = cached_client.post("/v1/match", json={"challenge": with_aside_and_slip}).json()
+    assert (answer["set_aside"], answer["corrected_words"]) == (
+        ["Our diabetes outcomes are fine."],
+        {"fibrilation": "fibrillation"},
+    )
+    stats = _cache_stats(cached_client)
+    assert (stats["results"]["misses"], stats["embeddings"]["hits"], stats["embeddings"]["misses"]) == (2, 1, 1)
+
+
 def test_the_cache_misses_once_the_matcher_version_changes(cached_client: TestClient, full_matcher: Matcher) -> None:
     request = {"challenge": AF_CHALLENGE, "limit": 2}
     cached_client.post("/v1/match", json=request)

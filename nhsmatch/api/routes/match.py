@@ -7,6 +7,7 @@ import logging
 from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
+from ...matcher.interfaces import Vectors
 from ...matcher.models import MatchResult
 from ...matcher.search import Matcher
 from ..cache import MatchCache, normalise_challenge
@@ -47,12 +48,17 @@ async def match(request: MatchRequest, matcher: MatcherDep, settings: SettingsDe
 
 
 def compute_match(request: MatchRequest, matcher: Matcher, cache: MatchCache) -> bytes:
-    """The response's JSON; the challenge's embedding comes from the cache when it was seen before."""
+    """The response's JSON; the challenge's embedding comes from the cache when the model has read
+    the same text before."""
+
+    def encode(model_text: str) -> Vectors:
+        key = cache.embedding_key(model_text, matcher.version)
+        vector = cache.embeddings.get(key)
+        if vector is None:
+            vector = matcher.challenge_vector(model_text)
+            cache.embeddings.put(key, vector)
+        return vector
+
     challenge = normalise_challenge(request.challenge)
-    embedding_key = cache.embedding_key(challenge, matcher.version)
-    encoded = cache.embeddings.get(embedding_key)
-    if encoded is None:
-        encoded = matcher.encode_challenge(challenge)
-        cache.embeddings.put(embedding_key, encoded)
-    result = matcher.match(challenge, limit=request.limit, filters=request.filters, near=request.near, encoded=encoded)
+    result = matcher.match(challenge, limit=request.limit, filters=request.filters, near=request.near, encode=encode)
     return to_response(result).model_dump_json().encode()
