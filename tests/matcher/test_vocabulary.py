@@ -176,6 +176,8 @@ def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabul
         ("a resident falls to the floor at night", set(), {"frailty and falls"}),
         ("sudden kidney damage after surgery", {"chronic kidney disease"}, {"acute kidney injury"}),
         ("patient counselling on statins", {"mental health"}, {"high cholesterol"}),
+        ("a virtual ward for frail patients at home", {"hospital care"}, {"virtual wards and remote monitoring"}),
+        ("a sudden drop in kidney function after surgery", {"chronic kidney disease"}, {"acute kidney injury"}),
     ],
 )
 def test_a_term_in_an_idiom_does_not_name_its_concept(
