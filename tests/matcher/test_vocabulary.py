@@ -95,7 +95,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("charities and community groups", "voluntary and community sector"),
         ("our VCSE partners", "voluntary and community sector"),
         ("heart failure picked up late", "early diagnosis"),  # not only cancer is diagnosed late
-        ("backlogs since Covid", "COVID-19"),  # as the British press writes it, not an abbreviation
+        ("Covid patients on oxygen at home", "COVID-19"),  # as the British press writes it, not an abbreviation
         ("diabetics with kidney damage", "chronic kidney disease"),
         ("already had heart problems or poor circulation in the legs", "cardiovascular disease"),
         ("the same patients end up back in hospital", "emergency admissions"),
@@ -201,6 +201,32 @@ def test_a_waiting_list_is_not_named_a_workforce_problem(
     for two waiting lists would say the wrong thing."""
     found = {c.name for c in vocabulary.find(text)}
     assert named in found and not_named not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_named", "still_named"),
+    [
+        ("backlogs since the pandemic; clinics moved online during Covid-19", {"COVID-19"}, {"waiting lists"}),
+        ("funded by the Department of Health and Social Care for patients and carers", {"social care"}, set()),
+        ("hospital bed capacity is under pressure", {"workforce capacity"}, {"hospital care"}),
+        ("our Integrated Care Board wants fewer admissions", {"pathway redesign"}, {"integrated care system"}),
+        ("Delta Wellbeing runs telehealth", {"mental health"}, {"virtual wards and remote monitoring"}),
+        ("staff mental wellbeing is poor", set(), {"mental health"}),
+        ("a self-management education course for arthritis", {"digital tools and apps"}, set()),
+        ("patients track symptoms in an app", set(), {"digital tools and apps"}),
+        ("inhaler technique in COPD", {"asthma"}, {"breathlessness and lung disease", "COPD"}),
+        ("our Hospital at Home team", {"hospital care"}, {"virtual wards and remote monitoring"}),
+        ("patients do a urine test at home", {"community services"}, set()),
+        ("Roche Diagnostics and Skin Analytics", {"diagnostic testing", "data and population health analytics"}, set()),
+    ],
+)
+def test_a_term_used_in_passing_or_in_a_name_is_not_a_shared_concept(
+    vocabulary: Vocabulary, text: str, not_named: set[str], still_named: set[str]
+) -> None:
+    """Users read shared concepts as reasons for a match: the pandemic as a date, a department's
+    name, a hospital's bed capacity or an app-free course must not give one."""
+    found = {c.name for c in vocabulary.find(text)}
+    assert not found & not_named and still_named <= found
 
 
 def test_an_idiom_holding_none_of_its_concepts_terms_is_refused() -> None:
