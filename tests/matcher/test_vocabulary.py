@@ -229,6 +229,49 @@ def test_a_term_used_in_passing_or_in_a_name_is_not_a_shared_concept(
     assert not found & not_named and still_named <= found
 
 
+@pytest.mark.parametrize(
+    ("text", "not_named"),
+    [
+        ("playing whack-a-mole with the rota", "skin cancer"),
+        ("the service was wound down in 2019", "skin conditions"),
+        ("we cannot fix this at a stroke", "stroke"),
+        ("clinics moved to MS Teams", "neurological conditions"),
+        ("the audit committee asked about backlog maintenance", "data and population health analytics"),
+        ("the audit committee asked about backlog maintenance", "waiting lists"),
+        ("the board must discharge its statutory duties", "hospital discharge"),
+        ("financial performance has deteriorated", "spotting deterioration early"),
+        ("pre-pandemic activity levels", "COVID-19"),
+        ("the new hub comes online in spring", "digital tools and apps"),
+        ("people in deprived wards are dying younger", "hospital care"),
+        ("people in deprived wards are dying younger", "people at the end of life"),
+        ("children with special educational needs", "training and education"),
+        ("psychological safety in our teams", "mental health"),
+        ("eczema referrals to dermatology", "skin cancer"),
+    ],
+)
+def test_an_everyday_idiom_in_a_challenge_names_no_concept(vocabulary: Vocabulary, text: str, not_named: str) -> None:
+    assert not_named not in {c.name for c in vocabulary.find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("corridor care in A and E", "urgent and emergency care"),
+        ("she had a fall at home", "frailty and falls"),
+        ("waiting for a package of care and a social worker", "social care"),
+        ("endoscopy backlogs", "diagnostic testing"),
+        ("refugees and Gypsy, Roma and Traveller communities", "health inequalities"),
+        ("children with SEND", "children and young people"),
+        ("teenage vaping", "prevention"),
+        ("sickness absence and agency spend", "workforce capacity"),
+        ("our CIP target", "cost savings"),
+        ("annual health checks for people with a learning disability", "learning disability"),
+    ],
+)
+def test_everyday_nhs_words_in_a_challenge_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
+    assert concept in {c.name for c in vocabulary.find(text)}
+
+
 def test_an_idiom_holding_none_of_its_concepts_terms_is_refused() -> None:
     with pytest.raises(ValueError, match="not_in"):
         Vocabulary([Concept("frailty and falls", "population", ("falls",), not_in=("fall short",))])
