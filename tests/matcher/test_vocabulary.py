@@ -130,7 +130,7 @@ def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, t
 
 def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocabulary) -> None:
     found = {c.name for c in vocabulary.find("the team edited the prep notes as patients fall through the gaps")}
-    assert not found & {"urgent and emergency care", "HIV", "frailty and falls"}
+    assert not found & {"urgent and emergency care", "HIV and sexual health", "frailty and falls"}
 
 
 def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as_written(
@@ -148,13 +148,13 @@ def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as
         "stroke",
         "urgent and emergency care",
         "cardiovascular disease",
-        "HIV",
+        "HIV and sexual health",
         "chronic kidney disease",
         "neurological conditions",
         "diagnostic testing",
         "people at the end of life",
     }
-    assert {c.name for c in vocabulary.find("PAD and PrEP")} == {"cardiovascular disease", "HIV"}
+    assert {c.name for c in vocabulary.find("PAD and PrEP")} == {"cardiovascular disease", "HIV and sexual health"}
 
 
 def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabulary) -> None:
