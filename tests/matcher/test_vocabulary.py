@@ -238,6 +238,11 @@ def test_a_term_in_an_idiom_a_name_or_in_passing_does_not_name_its_concept(
     assert not found & not_named and still_named <= found
 
 
+def test_every_concept_is_named_by_its_own_name(vocabulary: Vocabulary) -> None:
+    """A challenge that says "skin conditions" should share *skin conditions*."""
+    assert [c.name for c in vocabulary.concepts if c not in vocabulary.find(c.name)] == []
+
+
 def test_an_idiom_holding_none_of_its_concepts_terms_is_refused() -> None:
     with pytest.raises(ValueError, match="not_in"):
         Vocabulary([Concept("frailty and falls", "population", ("falls",), not_in=("fall short",))])
