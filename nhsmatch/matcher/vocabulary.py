@@ -68,6 +68,11 @@ def _terms_pattern(terms: Iterable[str], exact_case: frozenset[str]) -> re.Patte
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])", re.IGNORECASE)
 
 
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The lower-cased first words of phrases: where a match of one can start."""
+    return frozenset(_WORD.findall(p.lower())[0] for p in phrases)
+
+
 def _words_and_singulars(lowered: str) -> set[str]:
     """The words of a lower-cased text, with each plural's singular ("doacs": "doac")."""
     words = set(_WORD.findall(lowered))
@@ -112,10 +117,11 @@ class Vocabulary:
             (_terms_pattern([abbreviation], exact), _WORD.findall(abbreviation.lower())[0], words)
             for abbreviation, words in spelled_out.items()
         ]
-        # A term can only match where one of its first words starts, so a concept is tried only
-        # where the text has one of those words: the same concepts as scanning with every pattern,
-        # found many times faster in long documents.
-        self._first_words = [frozenset(_WORD.findall(t.lower())[0] for t in c.terms) for c in self.concepts]
+        # A term (or a not_in phrase) can only match where one of its first words starts, so a
+        # concept is tried, and its not_in phrases masked, only where the text has one of those
+        # words: the same concepts as scanning with every pattern, found many times faster.
+        self._first_words = [_first_words(c.terms) for c in self.concepts]
+        self._not_in_first_words = [_first_words(c.not_in) for c in self.concepts]
 
     def find(self, text: str) -> list[Concept]:
         """The concepts mentioned in a text, in vocabulary order."""
@@ -123,12 +129,14 @@ class Vocabulary:
         positions_kept = len(lowered) == len(text)  # else lower-casing moved them (rare letters): scan it all
         words = _words_and_singulars(lowered)
         found = []
-        for concept, first_words, pattern, not_in in zip(
-            self.concepts, self._first_words, self._patterns, self._not_in, strict=True
+        for concept, first_words, pattern, not_in, not_in_first_words in zip(
+            self.concepts, self._first_words, self._patterns, self._not_in, self._not_in_first_words, strict=True
         ):
             if positions_kept and first_words.isdisjoint(words):
                 continue
-            searched = text if not_in is None else not_in.sub(_blanked, text)
+            searched = text
+            if not_in is not None and not (positions_kept and not_in_first_words.isdisjoint(words)):
+                searched = not_in.sub(_blanked, text)
             if (
                 any(pattern.match(searched, at) for word in first_words & words for at in _occurrences(lowered, word))
                 if positions_kept
