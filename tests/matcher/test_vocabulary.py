@@ -116,6 +116,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("sickness absence and agency spend", "workforce capacity"),
         ("our CIP target", "cost savings"),
         ("annual health checks for people with a learning disability", "learning disability"),
+        ("nursing home residents sent to A&E at night", "care homes"),
         # abbreviations typed in lower case, as into a search box
         ("copd patients keep coming back to a&e", "COPD"),
         ("copd patients keep coming back to a&e", "urgent and emergency care"),
@@ -249,7 +250,7 @@ def test_an_idiom_holding_none_of_its_concepts_terms_is_refused() -> None:
 
 
 def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary) -> None:
-    assert vocabulary.expand("AF in care homes") == "AF in care homes (atrial fibrillation; frailty and falls)"
+    assert vocabulary.expand("AF in care homes") == "AF in care homes (atrial fibrillation; frailty and falls; care homes)"
     assert vocabulary.expand("nothing clinical here") == "nothing clinical here"
 
 
