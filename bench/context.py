@@ -4,14 +4,18 @@ Leaders often open with their organisation ("Our ICS serves 1.4 million people .
 problem. This adds background, written for the check, to each answerable dev challenge and prints
 nDCG@10 against the challenges as written (the baseline, in the same run), for the shipped ranking
 (which leans towards a challenge's most specific sentences, read in the model's one pass over the
-whole: matcher/focus.py), the same with each sentence encoded alone, with no focus, and its two
-halves:
+whole: matcher/focus.py, and counts sentences about the asker less: matcher/background.py), the
+same without telling background apart, with each sentence encoded alone, with no focus, and its
+two halves:
 - one of three sentences before or after (the focus's weights were chosen on these);
 - a paragraph of ten background sentences (about 1,400 characters) before or after;
 - held out: 1-3 of 15 other sentences, drawn at random for each challenge and put before or after,
   averaged over 5 seeded draws (the focus's weights were checked on these, never chosen); the same
   typed all in lower case, as into a search box, and as bullet points with no full stops, as pasted
   from a briefing (its sentences must still be told apart).
+- blind: the same draws from 30 sentences written by a helper session that saw nothing of the
+  project (`background.py`'s example sentences were written from a brief that named some of this
+  bench's kinds of background, and the few near copies of its sentences were taken out of them).
 A challenge typed as a search phrase, with no full stop (10 of the 50), gets one when background
 follows it, as a person writing on would add it.
 """
@@ -78,9 +82,102 @@ HELD_OUT = [
     "We have strong relationships with our local authorities and universities.",
     "Any project would need sign-off from our executive team and the ICB's finance committee.",
 ]
+# Written by a helper session that saw nothing of this project (not the dev set, this bench or the
+# example sentences the ranking's classifier of sentences learns from, matcher/background.py):
+# never used to choose anything, only to check.
+BLIND = [
+    (
+        "I'm the Director of Strategy at a mid-sized integrated care board covering around 1.1 million people"
+        " across three local authority areas."
+    ),
+    "Our trust was formed in 2017 from the merger of two district general hospitals and a community services provider.",
+    "we're a PCN of six practices, about 58k patients, mostly semi-rural",
+    (
+        "The ICB Board approved its five-year Joint Forward Plan in June, with prevention and tackling health"
+        " inequalities as the two headline priorities."
+    ),
+    (
+        "Alongside general acute services for roughly 600,000 residents, the trust runs the regional stroke "
+        "unit and a busy maternity service."
+    ),
+    "For context, I'm a GP partner and the clinical director for our primary care network.",
+    (
+        "We are a small hospice charity with 16 inpatient beds and a community palliative care team covering "
+        "two market towns."
+    ),
+    (
+        "The ambulance service covers a largely rural footprint of over 10,000 square miles, with four "
+        "emergency operations centres."
+    ),
+    (
+        "Like most systems, we are operating under a significant financial recovery plan this year and every "
+        "new initiative needs a clear return."
+    ),
+    (
+        "We moved onto a single shared EPR across all acute sites eighteen months ago, and primary care is "
+        "mostly on SystmOne."
+    ),
+    (
+        "quick bit of background - i lead the council's public health team, which commissions our sexual "
+        "health and drug and alcohol services"
+    ),
+    (
+        "Governance sits with the place-based partnership board, which reports into the ICB's quality and "
+        "performance committee."
+    ),
+    (
+        "We'd favour partners who have worked with NHS organisations of a similar scale and can show evidence"
+        " of sustained impact rather than pilot results."
+    ),
+    "Ideally we'd like to speak to someone who has actually implemented this, not just written about it.",
+    (
+        "The mental health trust I work for provides inpatient, community and specialist services, including "
+        "CAMHS and perinatal mental health, across the whole county."
+    ),
+    "Any pointers gratefully received — thanks in advance.",
+    "The practice has 14,000 registered patients, eight partners, and is a training practice for GP registrars.",
+    (
+        "We have a long-standing and generally constructive relationship with the local authority, including "
+        "a pooled Better Care Fund."
+    ),
+    (
+        "Headcount is around 9,500 staff, and vacancy rates have come down over the past year thanks to "
+        "international recruitment."
+    ),
+    "What we really want to understand is what worked elsewhere, what didn't, and roughly what it cost.",
+    (
+        "I'm writing on behalf of the elective recovery programme board, which brings together the four acute"
+        " providers in our ICS."
+    ),
+    "we're a teaching hospital with a major trauma centre and the regional renal and cardiothoracic services",
+    "The population is older than the national average, and coastal towns make up a large part of our geography.",
+    (
+        "From over forty clinics, the community trust delivers district nursing, podiatry and musculoskeletal"
+        " physiotherapy."
+    ),
+    (
+        "The board's current strategic priorities are digital maturity, reducing agency spend, and improving "
+        "staff retention."
+    ),
+    "Any recommendations will go to our executive management team for a decision in the autumn, so timing matters.",
+    (
+        "As a dermatologist who also chairs the trust's clinical effectiveness group, I'm used to weighing "
+        "evidence but less so comparing service models."
+    ),
+    "hi all, salaried gp here - our surgery is a dispensing practice out in the fens so we run our own pharmacy too",
+    (
+        "We're part of a provider collaborative with two neighbouring trusts, sharing a joint diabetes and "
+        "endocrinology network."
+    ),
+    (
+        "Section 2 of this paper sets out the organisational context: the ICB was established on 1 July 2022 "
+        "under the Health and Care Act."
+    ),
+]
 DRAWS = 5
 RANKINGS = {
     "shipped": Ranking(),
+    "background not told apart": Ranking(tell_background_apart=False),
     "focus, one by one": Ranking(focus_alone_above_chars=0),
     "focus, none": Ranking(focus=False),
     "dense-only": Ranking(mode="dense", company_penalty=0),
@@ -104,11 +201,13 @@ def around(background: str) -> dict[str, Rewrite]:
     return {"before": lambda q: f"{background} {q.query}", "after": lambda q: f"{as_sentence(q.query)} {background}"}
 
 
-def held_out_draw(queries: list[JudgedQuery], seed: int, *, as_list: bool = False) -> Rewrite:
-    """Background drawn from HELD_OUT for each challenge; `as_list`: each sentence, and the challenge,
-    a bullet point with no full stop, as pasted from a briefing."""
+def held_out_draw(
+    queries: list[JudgedQuery], seed: int, *, as_list: bool = False, sentences: list[str] = HELD_OUT
+) -> Rewrite:
+    """Background drawn from `sentences` for each challenge; `as_list`: each sentence, and the
+    challenge, a bullet point with no full stop, as pasted from a briefing."""
     rng = random.Random(seed)
-    drawn = {q.qid: (rng.sample(HELD_OUT, rng.randint(1, 3)), rng.random() < 0.5) for q in queries}
+    drawn = {q.qid: (rng.sample(sentences, rng.randint(1, 3)), rng.random() < 0.5) for q in queries}
 
     def rewrite(q: JudgedQuery) -> str:
         background, before = drawn[q.qid]
@@ -129,6 +228,7 @@ def main() -> None:
         "held out": draws,
         "held out, lower": [lambda q, draw=draw: draw(q).lower() for draw in draws],
         "held out, as list": [held_out_draw(queries, seed, as_list=True) for seed in range(DRAWS)],
+        "blind": [held_out_draw(queries, seed, sentences=BLIND) for seed in range(DRAWS)],
     }
     print(f"nDCG@10 over {len(queries)} answerable dev challenges, background added")
     print(f"{'ranking':18}" + "".join(f"{c:>19}" for c in [*columns, *held_out]))

@@ -134,13 +134,14 @@ def step_probe(size: int) -> dict[str, Any]:
     search.corpus_speller(matcher.corpus, matcher.vocabulary)  # the part of making a matcher that grows with it
     speller_seconds = time.perf_counter() - started
     queries = DEV_QUERIES.read_text(encoding="utf-8").splitlines()
-    vectors = np.stack([matcher.encode_challenge(query) for query in queries])
+    readings = [matcher.embed_challenge(matcher.model_text(matcher.read(query)[0])) for query in queries]
+    vectors = np.stack([reading.vector for reading in readings])
 
     def timed(filters: Filters | None = None) -> tuple[list[float], list[list[str]]]:
         times, ids = [], []
-        for query, vector in zip(queries * 3, np.concatenate([vectors] * 3), strict=True):
+        for query, reading in zip(queries * 3, readings * 3, strict=True):
             started = time.perf_counter()
-            result = matcher.match(query, limit=TOP_K, filters=filters, encode=lambda _text, v=vector: v)
+            result = matcher.match(query, limit=TOP_K, filters=filters, embed=lambda _text, r=reading: r)
             times.append((time.perf_counter() - started) * 1000)
             ids.append([p.record.id for p in result.precedents])
         return times, ids[: len(queries)]

@@ -14,8 +14,8 @@ from collections.abc import Hashable
 from dataclasses import asdict, dataclass
 from typing import Generic, TypeVar
 
-from ..matcher.interfaces import Vectors
 from ..matcher.passages import tidy_spacing
+from ..matcher.search import EmbeddedChallenge
 from .schemas import MatchRequest
 
 V = TypeVar("V")
@@ -86,7 +86,7 @@ class MatchCache:
 
     def __init__(self, *, results: int, embeddings: int) -> None:
         self.results: LRUCache[bytes] = LRUCache(results)
-        self.embeddings: LRUCache[Vectors] = LRUCache(embeddings)
+        self.embeddings: LRUCache[EmbeddedChallenge] = LRUCache(embeddings)
 
     @staticmethod
     def result_key(request: MatchRequest, version: str) -> Hashable:

@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import __version__
-from ..corpus import Corpus
+from ..corpus import Corpus, load_challenge_sentences
 from ..corpus.store import fsync_directory
+from ..matcher.background import ProblemSentences
 from ..matcher.embedded import EmbeddedCorpus
 from ..matcher.errors import IndexMismatchError, IndexNotBuiltError, MatcherError
 from ..matcher.interfaces import Embedder, Vectors
@@ -46,6 +47,7 @@ log = logging.getLogger(__name__)
 STORE_FILE = "document.faiss"
 PASSAGES_FILE = "passages.npy"
 CONCEPTS_FILE = "concepts.json"
+PROBLEM_SENTENCES_FILE = "problem-sentences.npy"  # the classifier's coefficients, then its intercept
 CURRENT_LINK = "current"
 
 
@@ -87,6 +89,9 @@ def build_index(
     passage_count = len(passage_vectors)
     store = FaissStore.build(views["document"], kind)
     lexical = Bm25Index.from_texts({view: [expanded(row, view) for row in range(n)] for view in LEXICAL_FIELDS})
+    examples = load_challenge_sentences()
+    # `previous` has the same model and recipe, so the same examples: nothing to refit.
+    problem_sentences = previous.problem_sentences if previous else ProblemSentences.fit(embedder, examples)
 
     builds = index_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
@@ -100,6 +105,7 @@ def build_index(
         store.save(staging / STORE_FILE)
         lexical.save(staging)
         _write_concepts(staging / CONCEPTS_FILE, concepts, vocabulary)
+        np.save(staging / PROBLEM_SENTENCES_FILE, problem_sentences.as_array())
         manifest = IndexManifest(
             model_id=embedder.model_id,
             dimension=embedder.dimension,
@@ -107,7 +113,7 @@ def build_index(
             corpus_path=corpus.path,
             record_count=n,
             passage_count=passage_count,
-            recipe_version=recipe_id(vocabulary.sha256),
+            recipe_version=recipe_id(vocabulary.sha256, examples.sha256),
             index_kind=store.kind,
             built_at=datetime.now(UTC),
             build_seconds=round(time.perf_counter() - started, 3),
@@ -208,9 +214,8 @@ def load_index(
     """The current build, checked against the corpus, model and vocabulary it must serve."""
     directory = index_dir / CURRENT_LINK
     manifest = IndexManifest.read(directory)
-    reason = manifest.stale_reason(
-        model_id=embedder.model_id, corpus_sha256=corpus.sha256, recipe_version=recipe_id(vocabulary.sha256)
-    )
+    recipe = recipe_id(vocabulary.sha256, load_challenge_sentences().sha256)
+    reason = manifest.stale_reason(model_id=embedder.model_id, corpus_sha256=corpus.sha256, recipe_version=recipe)
     if reason:
         raise IndexMismatchError(f"Index at {index_dir} is stale: {reason}; run `matcher build`.")
     if verify:
@@ -229,10 +234,13 @@ def load_index(
     try:
         lexical = Bm25Index.load(directory, LEXICAL_FIELDS)
         concepts = _read_concepts(directory / CONCEPTS_FILE, vocabulary)
+        problem_sentences = ProblemSentences.from_array(np.load(directory / PROBLEM_SENTENCES_FILE))
     except (OSError, ValueError, KeyError, IndexError) as err:  # IndexError: a concept the vocabulary lacks
-        raise IndexNotBuiltError(f"Unreadable lexical index or concepts in {directory}; run `matcher build`.") from err
+        raise IndexNotBuiltError(
+            f"Unreadable lexical index, concepts or sentence classifier in {directory}; run `matcher build`."
+        ) from err
     try:
-        return EmbeddedCorpus(corpus.records, views, passage_vectors, store, lexical, concepts)
+        return EmbeddedCorpus(corpus.records, views, passage_vectors, store, lexical, concepts, problem_sentences)
     except ValueError as err:
         raise IndexMismatchError(f"Index at {index_dir} does not fit the corpus: {err}") from err
 

@@ -75,10 +75,17 @@ class Bm25Index:
 
     def scores(self, query: str) -> npt.NDArray[np.float32]:
         """Per record: each field's BM25 divided by that field's best, averaged; 0..1."""
-        tokens = self.query_tokens(query)
+        return self.weighted_scores([(query, 1.0)])
+
+    def weighted_scores(self, parts: Sequence[tuple[str, float]]) -> npt.NDArray[np.float32]:
+        """As `scores` for the parts' texts together, each part's tokens counting `weight` times
+        (a sentence about the asker less than one about the problem: matcher/background.py)."""
+        tokenized = [(self.query_tokens(text), weight) for text, weight in parts if weight > 0]
+        tokens = [token for part, _ in tokenized for token in part]
+        weights = [weight for part, weight in tokenized for _ in part]
         total: npt.NDArray[np.float32] | None = None
         for index in self._indexes.values():
-            field_scores = _bm25(index, tokens)
+            field_scores = _bm25(index, tokens, weights)
             best = field_scores.max(initial=0.0)
             field_scores = field_scores / best if best > 0 else np.zeros_like(field_scores)
             total = field_scores if total is None else total + field_scores
@@ -106,12 +113,17 @@ def _file_names(field: str) -> dict[str, str]:
     }
 
 
-def _bm25(index: Any, tokens: list[str]) -> npt.NDArray[np.float32]:
-    """The sum of each query token's precomputed BM25 postings (a token repeated counts again),
-    gathered in one vectorised step from bm25s's compressed sparse columns."""
+def _bm25(index: Any, tokens: list[str], weights: list[float]) -> npt.NDArray[np.float32]:
+    """The sum of each query token's precomputed BM25 postings times its weight (a token repeated
+    counts again), gathered in one vectorised step from bm25s's compressed sparse columns."""
     vocabulary, matrix = index.vocab_dict, index.scores
-    ids = np.array([vocabulary[t] for t in tokens if t in vocabulary], dtype=np.int64)
+    known = [(vocabulary[t], w) for t, w in zip(tokens, weights, strict=True) if t in vocabulary]
+    ids = np.array([i for i, _ in known], dtype=np.int64)
     starts = matrix["indptr"][ids]
-    positions = concatenated_ranges(starts, matrix["indptr"][ids + 1] - starts)  # every posting of every token
-    summed = np.bincount(matrix["indices"][positions], weights=matrix["data"][positions], minlength=matrix["num_docs"])
+    counts = matrix["indptr"][ids + 1] - starts
+    positions = concatenated_ranges(starts, counts)  # every posting of every token
+    scores = matrix["data"][positions]
+    if any(w != 1.0 for _, w in known):
+        scores = scores * np.repeat(np.array([w for _, w in known], dtype=np.float32), counts)
+    summed = np.bincount(matrix["indices"][positions], weights=scores, minlength=matrix["num_docs"])
     return summed.astype(np.float32)

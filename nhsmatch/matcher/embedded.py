@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from .background import ProblemSentences
 from .interfaces import LexicalScorer, Vectors, VectorStore
 from .models import Partnership
 from .passages import CONCEPT_SOURCES, FIELD_VIEWS, Passage, record_passages
@@ -25,6 +26,7 @@ class EmbeddedCorpus:
     lexical: LexicalScorer
     # Per source ("record", then each view), per row: the vocabulary concepts its text names.
     concepts: Mapping[str, Sequence[tuple[Concept, ...]]]
+    problem_sentences: ProblemSentences  # tells a challenge's sentences about the problem from background
     passages: tuple[Passage, ...] = field(init=False)
     passage_starts: npt.NDArray[np.int64] = field(init=False)
     row_of: dict[str, int] = field(init=False)

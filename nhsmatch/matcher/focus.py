@@ -5,7 +5,9 @@ places ..."), and the model reads every word alike, so background pulls the vect
 with background like it. A sentence about the problem has a few clearly closest records; one about
 the asker's organisation is about as close to many. So each sentence is weighted by its words times
 its *specificity* (its best record's cosine minus its SPECIFICITY_RANK-th best), relative to the
-challenge's most specific sentence and raised to a power (`Ranking.focus_sharpness`). The whole
+challenge's most specific sentence and raised to a power (`Ranking.focus_sharpness`); specificity
+alone does not tell a description of the asker's organisation from a problem, so it is first
+multiplied by each sentence's weight as one about the problem (background.py). The whole
 challenge's vector keeps a share (`Ranking.focus_whole_share`), so that a challenge whose every
 sentence is about the problem reads much as it would without focus.
 

@@ -43,3 +43,7 @@ class LexicalScorer(Protocol):
     """Lexical relevance of every record to a query, in corpus order, each in 0..1."""
 
     def scores(self, query: str) -> npt.NDArray[np.float32]: ...
+
+    def weighted_scores(self, parts: Sequence[tuple[str, float]]) -> npt.NDArray[np.float32]:
+        """As `scores` for the parts' texts together, each part's words counting `weight` times."""
+        ...

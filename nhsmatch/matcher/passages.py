@@ -127,6 +127,7 @@ def record_passages(record: Partnership, row: int) -> list[Passage]:
     return passages
 
 
-def recipe_id(vocabulary_sha256: str) -> str:
-    """What the manifest records: the recipe and the vocabulary it expanded texts with."""
-    return f"{RECIPE_VERSION}+vocabulary:{vocabulary_sha256[:12]}"
+def recipe_id(vocabulary_sha256: str, challenge_sentences_sha256: str) -> str:
+    """What the manifest records: the recipe, the vocabulary it expanded texts with and the example
+    sentences its classifier of a challenge's sentences was fitted on."""
+    return f"{RECIPE_VERSION}+vocabulary:{vocabulary_sha256[:12]}+sentences:{challenge_sentences_sha256[:12]}"

@@ -5,7 +5,9 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    fibrillation)"; one of several sentences leaning towards those that say what the problem is
    rather than who is asking, focus.py) and nudged (weight 0.15) towards the vectors of the
    vocabulary concepts it names by another word than the concept's name ("irregular pulse": atrial
-   fibrillation). Precedent texts were expanded with the concepts' names when indexed.
+   fibrillation). Precedent texts were expanded with the concepts' names when indexed. Sentences
+   about the asker rather than the problem (background.py) count less in the vector and the
+   lexical score, and the concepts they alone name are not the challenge's.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
@@ -35,6 +37,7 @@ import numpy.typing as npt
 
 from .arrays import best_first, concatenated_ranges
 from .asides import set_aside
+from .background import CONCEPT_WEIGHT
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
@@ -89,12 +92,23 @@ class Ranking:
     focus_context_removal: float = 0.5  # the whole's share taken from a sentence read in context
     focus_sharpness: float = 4.0  # how much more a challenge's most specific sentences count
     focus_whole_share: float = 0.5  # the whole challenge's vector's share of the focused one
+    # Of several sentences, those about the asker count less (background.py); rides on `focus`.
+    tell_background_apart: bool = True
     feedback_depth: int = 2  # 0: no feedback step
     feedback_weight: float = 0.3
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
     company_cap: int = 3
     company_penalty: float = 0.06  # the same for every precedent beyond the cap: "comparable" is a margin
     diversity_window: int = 10
+
+
+@dataclass(frozen=True)
+class EmbeddedChallenge:
+    """The model's reading of a challenge: its vector, and how much each of its sentences counts
+    (background.py; empty when every sentence counts in full)."""
+
+    vector: Vectors
+    sentence_weights: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,7 +188,7 @@ class Matcher:
 
     def encode_challenge(self, challenge: str) -> Vectors:
         """The challenge's vector, as read (`read`) and as the model reads it (`model_text`)."""
-        return self.challenge_vector(self.model_text(self.read(challenge)[0]))
+        return self.embed_challenge(self.model_text(self.read(challenge)[0])).vector
 
     def read(self, challenge: str) -> tuple[str, dict[str, str], list[str]]:
         """What is searched for: the challenge less the clauses that dismiss their topic
@@ -189,13 +203,14 @@ class Matcher:
             return searched
         return self.vocabulary.spell_out(searched)
 
-    def challenge_vector(self, challenge: str) -> Vectors:
-        """The model's vector of a challenge's `model_text`, the one model call a match costs. For
-        several sentences it leans towards the most specific (focus.py), whose vectors come from
-        the model's one pass over the whole challenge or, for a long one, from encoding each alone."""
+    def embed_challenge(self, challenge: str) -> EmbeddedChallenge:
+        """The model's reading of a challenge's `model_text`, the one model call a match costs. Of
+        several sentences, the vector leans towards the most specific (focus.py) and those about the
+        problem rather than the asker (background.py), whose vectors come from the model's one pass
+        over the whole challenge or, for a long one, from encoding each alone."""
         spans = sentence_spans(challenge) if self.ranking.focus else []
         if len(spans) < 2:
-            return self.embedder.encode([challenge])[0]
+            return EmbeddedChallenge(self.embedder.encode([challenge])[0])
         sentences = [challenge[start:end] for start, end in spans]
         whole: Vectors | None = None
         vectors: Vectors | None = None
@@ -206,14 +221,17 @@ class Matcher:
                 vectors = apart_from_context(read[1:], whole, self.ranking.focus_context_removal)
         if vectors is None:
             vectors = self.embedder.encode(sentences)
-        return focused_vector(
+        relevance = self._specificity(vectors)
+        weights = self.corpus.problem_sentences.weights(vectors) if self.ranking.tell_background_apart else None
+        vector = focused_vector(
             sentences,
             vectors,
-            self._specificity(vectors),
+            relevance if weights is None else relevance * weights,
             whole=whole,
             sharpness=self.ranking.focus_sharpness,
             whole_share=self.ranking.focus_whole_share,
         )
+        return EmbeddedChallenge(vector, () if weights is None else tuple(weights.tolist()))
 
     def _specificity(self, sentence_vectors: Vectors) -> npt.NDArray[np.float32]:
         """Per sentence: its best record's cosine minus its SPECIFICITY_RANK-th best (focus.py)."""
@@ -243,23 +261,27 @@ class Matcher:
         limit: int = 10,
         filters: Filters | None = None,
         near: Sequence[Region] = (),
-        encode: Callable[[str], Vectors] | None = None,
+        embed: Callable[[str], EmbeddedChallenge] | None = None,
     ) -> MatchResult:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence.
-        `encode`: what gives the vector of the text the model reads (`challenge_vector` unless a
+        `embed`: what gives the model's reading of the text it reads (`embed_challenge` unless a
         caller wraps it in a cache, keyed on that text)."""
         filters = filters or Filters()
         challenge, corrected_words, dismissed = self.read(challenge)
-        challenge_concepts = self.vocabulary.find(challenge)
         model_text = self.model_text(challenge)
-        encoded = (encode or self.challenge_vector)(model_text)
+        embedded = (embed or self.embed_challenge)(model_text)
+        sentences = [challenge[start:end] for start, end in sentence_spans(challenge)]
+        # Spelling out abbreviations adds no sentence; should it ever, every sentence counts in full.
+        weights = embedded.sentence_weights if len(embedded.sentence_weights) == len(sentences) else ()
+        challenge_concepts = self._challenge_concepts(challenge, sentences, weights)
         # The nudge brings in the names of concepts met by another word: one the model read by name
         # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
         model_words = model_text.lower()
         unnamed = [c for c in challenge_concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
-        query = self._query_vector(encoded, unnamed)
-        lexical_query = self.vocabulary.expand(challenge, challenge_concepts)
-        rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
+        query = self._query_vector(embedded.vector, unnamed)
+        rows, scores = self._rank(
+            query, self._lexical_query(challenge, sentences, weights, challenge_concepts), self._allowed_rows(filters)
+        )
         precedents = [
             self._precedent(query, int(row), float(score), challenge_concepts)
             for row, score in zip(rows[:limit], scores[:limit], strict=True)
@@ -285,6 +307,26 @@ class Matcher:
             set_aside=dismissed,
         )
 
+    def _challenge_concepts(self, challenge: str, sentences: list[str], weights: Sequence[float]) -> list[Concept]:
+        """The concepts the challenge names, less those named only by sentences about the asker."""
+        found = self.vocabulary.find(challenge)
+        if all(weight >= CONCEPT_WEIGHT for weight in weights):
+            return found
+        counted = {
+            c for s, w in zip(sentences, weights, strict=True) if w >= CONCEPT_WEIGHT for c in self.vocabulary.find(s)
+        }
+        return [c for c in found if c in counted]
+
+    def _lexical_query(
+        self, challenge: str, sentences: list[str], weights: Sequence[float], concepts: Sequence[Concept]
+    ) -> list[tuple[str, float]]:
+        """The lexical query as weighted texts: the challenge's sentences, each with its weight, and
+        the names of its concepts (vocabulary.py), or all of it at once when every sentence counts."""
+        if all(weight == 1.0 for weight in weights):
+            return [(self.vocabulary.expand(challenge, concepts), 1.0)]
+        names = "; ".join(c.name for c in concepts)
+        return [*zip(sentences, weights, strict=True), *([(f"({names})", 1.0)] if names else [])]
+
     def similar(self, record_id: str, *, limit: int = 10) -> list[Precedent]:
         """Records most like a given one, itself excluded."""
         row = self._row(record_id)
@@ -292,7 +334,7 @@ class Matcher:
         query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
         allowed = np.delete(np.arange(len(self.records), dtype=np.int64), row)
         problem = self.vocabulary.expand(view_texts(record)["problem"], self.corpus.concepts["problem"][row])
-        rows, scores = self._rank(query, problem, allowed)
+        rows, scores = self._rank(query, [(problem, 1.0)], allowed)
         concepts = self._concepts[row]
         return [
             self._precedent(query, int(r), float(s), concepts)
@@ -311,10 +353,11 @@ class Matcher:
         return self._filter_index.rows(filters)
 
     def _rank(
-        self, query: Vectors, lexical_query: str, allowed: npt.NDArray[np.int64] | None
+        self, query: Vectors, lexical_query: Sequence[tuple[str, float]], allowed: npt.NDArray[np.int64] | None
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Rows in the order shown, with their scores (0..1): descending but for the diversity step."""
-        lexical = self.corpus.lexical.scores(lexical_query) if self.ranking.mode != "dense" else None
+        """Rows in the order shown, with their scores (0..1): descending but for the diversity step.
+        `lexical_query`: texts and the weight of each one's words."""
+        lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
             return rows, np.zeros(0)

@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nhsmatch.corpus import Corpus, load_corpus
+from nhsmatch.corpus import Corpus, load_challenge_sentences, load_corpus
 from nhsmatch.index.build import CURRENT_LINK, build_index, load_index, open_index, read_current_manifest
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
 from nhsmatch.matcher.errors import IndexMismatchError, IndexNotBuiltError
@@ -30,7 +30,8 @@ def test_build_writes_manifest_and_vectors(
     manifest = build_index(tiny_corpus, embedder, vocabulary, tmp_path)
     assert manifest.record_count == 10 and manifest.dimension == 384
     assert manifest.corpus_sha256 == tiny_corpus.sha256
-    assert manifest.recipe_version == recipe_id(vocabulary.sha256) and manifest.index_kind == "flat"
+    assert manifest.recipe_version == recipe_id(vocabulary.sha256, load_challenge_sentences().sha256)
+    assert manifest.index_kind == "flat"
     assert "all-MiniLM-L6-v2" in manifest.model_id
     assert (tmp_path / CURRENT_LINK).is_symlink()
     lexical = {
@@ -47,6 +48,7 @@ def test_build_writes_manifest_and_vectors(
             "intervention.npy",
             "passages.npy",
             "problem.npy",
+            "problem-sentences.npy",
         }
         | lexical
     )

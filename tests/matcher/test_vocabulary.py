@@ -250,7 +250,8 @@ def test_an_idiom_holding_none_of_its_concepts_terms_is_refused() -> None:
 
 
 def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary) -> None:
-    assert vocabulary.expand("AF in care homes") == "AF in care homes (atrial fibrillation; frailty and falls; care homes)"
+    expanded = "AF in care homes (atrial fibrillation; frailty and falls; care homes)"
+    assert vocabulary.expand("AF in care homes") == expanded
     assert vocabulary.expand("nothing clinical here") == "nothing clinical here"
 
 

@@ -7,9 +7,8 @@ import logging
 from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
 
-from ...matcher.interfaces import Vectors
 from ...matcher.models import MatchResult
-from ...matcher.search import Matcher
+from ...matcher.search import EmbeddedChallenge, Matcher
 from ..cache import MatchCache, normalise_challenge
 from ..deps import CacheDep, MatcherDep, SettingsDep
 from ..schemas import ErrorBody, MatchRequest, MatchResponse, PrecedentOut
@@ -51,14 +50,14 @@ def compute_match(request: MatchRequest, matcher: Matcher, cache: MatchCache) ->
     """The response's JSON; the challenge's embedding comes from the cache when the model has read
     the same text before."""
 
-    def encode(model_text: str) -> Vectors:
+    def embed(model_text: str) -> EmbeddedChallenge:
         key = cache.embedding_key(model_text, matcher.version)
-        vector = cache.embeddings.get(key)
-        if vector is None:
-            vector = matcher.challenge_vector(model_text)
-            cache.embeddings.put(key, vector)
-        return vector
+        embedded = cache.embeddings.get(key)
+        if embedded is None:
+            embedded = matcher.embed_challenge(model_text)
+            cache.embeddings.put(key, embedded)
+        return embedded
 
     challenge = normalise_challenge(request.challenge)
-    result = matcher.match(challenge, limit=request.limit, filters=request.filters, near=request.near, encode=encode)
+    result = matcher.match(challenge, limit=request.limit, filters=request.filters, near=request.near, embed=embed)
     return to_response(result).model_dump_json().encode()

@@ -1,0 +1,81 @@
+"""Which sentences of a challenge say what the problem is, and which are about the asker.
+
+Leaders often wrap a problem in sentences about themselves ("Our ICS serves 1.4 million people
+across four places, with three acute trusts and a mental health trust ..."). Read as part of the
+problem, those sentences bring concepts (*mental health*), words and meaning that pull in
+precedents about something else. A logistic regression over the model's sentence vectors, fitted
+when a Matcher is made on curated sentences of both kinds (corpus/data/challenge_sentences.json),
+gives each sentence the chance that it is about the problem. Its weight is that chance relative to
+FULL_WEIGHT_AT: a sentence as likely to be about the problem as that counts in full, so a goal or
+a question ("What have others done?") within a problem keeps most of its weight, while plain
+background ("We are a teaching hospital trust with 12,000 staff") keeps a tenth or less. The
+weights scale a sentence's share of the challenge's vector (focus.py), of its words in the lexical
+score, and whether the concepts it names count. README, *background about the asker*, has the
+measurements.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .interfaces import Embedder, Vectors
+
+FULL_WEIGHT_AT = 0.3  # chance of being about the problem at which a sentence counts in full
+CONCEPT_WEIGHT = 0.5  # weight from which the concepts a sentence names count as the challenge's
+
+
+@dataclass(frozen=True)
+class ChallengeSentences:
+    """Example sentences of each kind; `sha256` identifies the file they came from."""
+
+    about_the_asker: tuple[str, ...]
+    about_the_problem: tuple[str, ...]
+    sha256: str = ""
+
+
+class ProblemSentences:
+    """A linear classifier over sentence vectors: coefficients and intercept of a logistic regression."""
+
+    def __init__(self, coefficients: npt.NDArray[np.float32], intercept: float) -> None:
+        self.coefficients = np.asarray(coefficients, dtype=np.float32)
+        self.intercept = float(intercept)
+
+    @classmethod
+    def fit(cls, embedder: Embedder, examples: ChallengeSentences) -> ProblemSentences:
+        """Fitted on the examples' vectors from `embedder` (one encode call, about 1.5 s for the
+        bundled model and examples on two cores). L2-regularised as scikit-learn's default (C=1)."""
+        from sklearn.linear_model import LogisticRegression
+
+        if not examples.about_the_asker or not examples.about_the_problem:
+            raise ValueError("challenge sentences need examples of both kinds")
+        sentences = [*examples.about_the_asker, *examples.about_the_problem]
+        labels = np.r_[np.zeros(len(examples.about_the_asker)), np.ones(len(examples.about_the_problem))]
+        model = LogisticRegression(max_iter=2000).fit(embedder.encode(sentences), labels)
+        return cls(model.coef_[0], float(model.intercept_[0]))
+
+    def as_array(self) -> npt.NDArray[np.float32]:
+        """The coefficients, then the intercept: how an index build saves the classifier."""
+        return np.append(self.coefficients, np.float32(self.intercept))
+
+    @classmethod
+    def from_array(cls, saved: npt.NDArray[np.float32]) -> ProblemSentences:
+        if saved.ndim != 1 or len(saved) < 2:
+            raise ValueError(f"a saved sentence classifier is a vector of 2+ numbers, not shape {saved.shape}")
+        return cls(saved[:-1], float(saved[-1]))
+
+    def chances(self, sentence_vectors: Vectors) -> npt.NDArray[np.float32]:
+        """Per sentence: the chance that it is about the problem."""
+        logits = np.asarray(sentence_vectors, dtype=np.float32) @ self.coefficients + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float32)
+
+    def weights(self, sentence_vectors: Vectors) -> npt.NDArray[np.float32]:
+        """Per sentence of one challenge: 1 from FULL_WEIGHT_AT up, less in proportion below it.
+        A challenge none of whose sentences reaches it gives its likeliest one full weight."""
+        chances = self.chances(sentence_vectors)
+        if len(chances) == 0:
+            return chances
+        full_at = max(min(FULL_WEIGHT_AT, float(chances.max())), 1e-12)
+        return np.asarray(np.minimum(1.0, chances / full_at), dtype=np.float32)

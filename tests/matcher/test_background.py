@@ -1,0 +1,102 @@
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from nhsmatch.corpus import load_challenge_sentences
+from nhsmatch.index.embedder import SentenceTransformerEmbedder
+from nhsmatch.matcher.background import FULL_WEIGHT_AT, ProblemSentences
+from nhsmatch.matcher.errors import CorpusError
+from nhsmatch.matcher.models import Precedent
+from nhsmatch.matcher.search import Matcher, Ranking
+
+# Not among the examples the classifier is fitted on (corpus/data/challenge_sentences.json).
+ABOUT_THE_ASKER = [
+    "We are a teaching hospital trust with two main sites and 9,000 staff.",
+    "thanks in advance",
+    "Our integrated care system serves 1.2 million people, with three acute trusts and a combined community "
+    "and mental health trust.",
+]
+ABOUT_THE_PROBLEM = [
+    "Too many people with COPD are admitted every winter.",
+    "echo waits are 30 weeks",
+    "Too many people with atrial fibrillation are not on anticoagulants.",
+]
+
+
+def test_the_examples_are_not_the_sentences_checked_here() -> None:
+    examples = load_challenge_sentences()
+    assert not {*ABOUT_THE_ASKER, *ABOUT_THE_PROBLEM} & {*examples.about_the_asker, *examples.about_the_problem}
+
+
+def test_the_index_classifier_tells_sentences_about_the_asker_from_the_problem(full_matcher: Matcher) -> None:
+    chances = full_matcher.corpus.problem_sentences.chances(full_matcher.embedder.encode(ABOUT_THE_ASKER))
+    assert (chances < 0.2).all()
+    chances = full_matcher.corpus.problem_sentences.chances(full_matcher.embedder.encode(ABOUT_THE_PROBLEM))
+    assert (chances > 0.5).all()
+
+
+def test_weights_count_problem_sentences_in_full_and_background_far_less(full_matcher: Matcher) -> None:
+    classifier = full_matcher.corpus.problem_sentences
+    vectors = full_matcher.embedder.encode([ABOUT_THE_ASKER[0], ABOUT_THE_PROBLEM[0], "What have others done?"])
+    background, problem, question = classifier.weights(vectors)
+    assert problem == 1.0 and background < 0.2
+    assert question > 0.5  # a question within a problem keeps most of its weight
+    # A challenge all about the asker still counts its likeliest sentence in full.
+    only_background = classifier.weights(full_matcher.embedder.encode(ABOUT_THE_ASKER))
+    assert (
+        only_background.max() == 1.0
+        and classifier.chances(full_matcher.embedder.encode(ABOUT_THE_ASKER)).max() < FULL_WEIGHT_AT
+    )
+
+
+def test_concepts_named_only_by_background_are_not_shared(full_matcher: Matcher) -> None:
+    challenge = f"{ABOUT_THE_ASKER[2]} {ABOUT_THE_PROBLEM[2]}"
+    told_apart = full_matcher.match(challenge, limit=5).precedents
+    read_alike = full_matcher.with_ranking(Ranking(tell_background_apart=False)).match(challenge, limit=5).precedents
+    background = {
+        "same setting: integrated care system",
+        "same setting: hospital care",
+        "same condition: mental health",
+    }
+    assert not {c for p in told_apart for c in p.shared_concepts} & background
+    assert {c for p in read_alike for c in p.shared_concepts} & background
+    assert all("same condition: atrial fibrillation" in p.shared_concepts for p in told_apart)
+
+
+def test_a_paragraph_about_the_asker_no_longer_buries_the_problem(full_matcher: Matcher) -> None:
+    background = [ABOUT_THE_ASKER[0], ABOUT_THE_ASKER[2], "We have a deficit and morale is fragile."]
+    challenge = " ".join([*background, "Our diabetic patients miss their foot checks."])
+    told_apart = full_matcher.match(challenge, limit=5).precedents
+    read_alike = full_matcher.with_ranking(Ranking(tell_background_apart=False)).match(challenge, limit=5).precedents
+
+    def about_diabetes(precedents: list[Precedent]) -> int:
+        return sum("same condition: diabetes" in p.shared_concepts for p in precedents)
+
+    assert about_diabetes(told_apart) == 5 and about_diabetes(read_alike) < 5
+
+
+def test_the_classifier_round_trips_through_its_saved_array(embedder: SentenceTransformerEmbedder) -> None:
+    fitted = ProblemSentences.fit(embedder, load_challenge_sentences())
+    again = ProblemSentences.from_array(fitted.as_array())
+    vectors = embedder.encode(ABOUT_THE_PROBLEM)
+    np.testing.assert_allclose(again.chances(vectors), fitted.chances(vectors), rtol=1e-6)
+    with pytest.raises(ValueError, match="vector of 2"):
+        ProblemSentences.from_array(np.zeros((2, 3), dtype=np.float32))
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['{"about_the_asker": ["We are a PCN."]}', '{"about_the_asker": [], "about_the_problem": ["AF"]}', "not json"],
+)
+def test_challenge_sentences_without_both_kinds_are_a_clear_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "sentences.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"sentences\.json"):
+        load_challenge_sentences(path)
+
+
+def test_the_bundled_examples_have_both_kinds_in_balance() -> None:
+    examples = load_challenge_sentences()
+    assert len(examples.about_the_asker) > 200 and len(examples.about_the_problem) > 200
+    assert 0.9 < len(examples.about_the_asker) / len(examples.about_the_problem) < 1.1
