@@ -22,6 +22,7 @@ from .settings import Settings, get_settings
 F = TypeVar("F", bound=Callable[..., Any])
 
 PARTNER_IDS_SHOWN = 3  # the rest are in --json
+BACKGROUND_NOTE = "Read as background rather than the problem, so counted for much less"
 
 
 def configure_logging(level: str) -> None:
@@ -184,6 +185,9 @@ def _print_result(result: MatchResult) -> None:
     if result.set_aside:
         clauses = ", ".join(f"“{escape(clause)}”" for clause in result.set_aside)
         console.print(f"Left out of the search, as not the problem: {clauses}\n")
+    if result.read_as_background:
+        sentences = ", ".join(f"“{escape(sentence)}”" for sentence in result.read_as_background)
+        console.print(f"{BACKGROUND_NOTE}: {sentences}\n")
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
     console.print("[bold underline]Precedents[/bold underline]")

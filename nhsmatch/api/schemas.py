@@ -70,6 +70,11 @@ class MatchResponse(BaseModel):
         description="Clauses of the challenge that said what the problem is not, left out of the search, "
         'e.g. ["Our diabetes outcomes are fine."]; empty when none.'
     )
+    read_as_background: list[str] = Field(
+        description="Sentences of the challenge read as about the asker rather than the problem, e.g. "
+        '["We are a teaching hospital trust with 12,000 staff."]: they count for much less in the search, '
+        "and the conditions or services they name are not taken as the problem's; empty when none."
+    )
 
 
 class SimilarResponse(BaseModel):

@@ -190,3 +190,4 @@ class MatchResult(_Frozen):
     no_strong_precedent: bool
     corrected_words: dict[str, str] = {}  # typing slips read as corpus words: {typed: read as}
     set_aside: list[str] = []  # clauses that said what the problem is not, left out of the search
+    read_as_background: list[str] = []  # sentences read as about the asker, not the problem: counted less

@@ -14,6 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from nhsmatch.api.cli import BACKGROUND_NOTE
 from nhsmatch.api.routes.web import WEB_DIR
 
 pytestmark = pytest.mark.browser
@@ -22,6 +23,7 @@ AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated 
 LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
 COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
 # A real problem that no partnership in the corpus addresses.
+BACKGROUND = "We are a teaching hospital trust with two main sites and 9,000 staff."  # read as about the asker
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 CSV_HEADER = [
     *("rank", "title", "match", "similarity", "region", "locality", "start_year", "end_year", "arrangement"),
@@ -142,11 +144,12 @@ def test_widget_is_keyboard_usable_and_announces_results(page: Page, host_url: s
 def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: Page, host_url: str) -> None:
     page.goto(f"{host_url}/")
     box = widget(page).get_by_label("Describe your local health challenge")
-    box.fill(f"Our diabetes care is fine. {LIPIDS_CHALLENGE.replace('cholesterol', 'cholestrol')}")
+    box.fill(f"{BACKGROUND} Our diabetes care is fine. {LIPIDS_CHALLENGE.replace('cholesterol', 'cholestrol')}")
     box.press("Enter")
     expect(widget(page).get_by_text("Searched for “cholesterol” (you typed “cholestrol”).")).to_be_visible()
     left_out = "Left out of the search, as not the problem: “Our diabetes care is fine.”"
     expect(widget(page).get_by_text(left_out)).to_be_visible()
+    expect(widget(page).get_by_text(f"{BACKGROUND_NOTE}: “{BACKGROUND}”")).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_have_count(0)
 
     box.fill(PARKING_CHALLENGE)
@@ -156,6 +159,7 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_be_visible()
     expect(widget(page).get_by_text("Searched for", exact=False)).to_have_count(0)
     expect(widget(page).get_by_text("Left out", exact=False)).to_have_count(0)
+    expect(widget(page).get_by_text(BACKGROUND_NOTE, exact=False)).to_have_count(0)
     expect(widget(page).locator("ol > li")).to_have_count(5)  # still the nearest ones, each labelled
     expect(widget(page).locator("ol .badge.strong")).to_have_count(0)
     # Sections a result lacks (here: likely partners) are left out, not shown as text.
@@ -254,13 +258,15 @@ def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: 
     expect(page.locator("#corrected")).to_be_hidden()
 
 
-def test_page_says_what_it_left_out_as_not_the_problem(page: Page, api_url: str) -> None:
+def test_page_says_what_it_left_out_and_what_it_read_as_about_the_asker(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
-    search(page, "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements.")
+    search(page, f"{BACKGROUND} Our diabetes outcomes are fine. People wait over a year for hip and knee replacements.")
     left_out = "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”"
     expect(page.locator("#set-aside")).to_have_text(left_out)
+    expect(page.locator("#background")).to_have_text(f"{BACKGROUND_NOTE}: “{BACKGROUND}”")
     search(page, "Patients with atrial fibrillation are not anticoagulated")
     expect(page.locator("#set-aside")).to_be_hidden()
+    expect(page.locator("#background")).to_be_hidden()
 
 
 def test_page_highlights_only_the_words_searched_for(page: Page, api_url: str) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nhsmatch.api.cli import cli
+from nhsmatch.api.cli import BACKGROUND_NOTE, cli
 from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -71,11 +71,13 @@ def test_search_says_which_typing_slips_it_read_as_words() -> None:
     assert 'Searched for "diabetes" (typed "diabtes").' in result.output
 
 
-def test_search_says_what_it_left_out_as_not_the_problem() -> None:
-    challenge = "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
+def test_search_says_what_it_left_out_and_what_it_read_as_about_the_asker() -> None:
+    background = "We are a teaching hospital trust with two main sites and 9,000 staff."
+    challenge = f"{background} Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
     result = CliRunner().invoke(cli, ["search", challenge, "--limit", "1"])
     assert result.exit_code == 0, result.output
     assert "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”" in result.output
+    assert f"{BACKGROUND_NOTE}: “{background}”" in " ".join(result.output.split())
 
 
 def test_search_rejects_bad_options_with_a_message() -> None:

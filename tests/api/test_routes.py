@@ -35,8 +35,16 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
     response = client.post("/v1/match", json={"challenge": AF_CHALLENGE, "limit": 5})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"precedents", "partners", "nhs_peers", "no_strong_precedent", "corrected_words", "set_aside"}
-    assert body["corrected_words"] == {} and body["set_aside"] == []
+    assert set(body) == {
+        "precedents",
+        "partners",
+        "nhs_peers",
+        "no_strong_precedent",
+        "corrected_words",
+        "set_aside",
+        "read_as_background",
+    }
+    assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
     assert len(body["precedents"]) == 5
     top = body["precedents"][0]
     for field in (
@@ -183,11 +191,13 @@ def test_responses_are_quick_enough_to_be_interactive(client: TestClient) -> Non
     assert time.perf_counter() - started < 30
 
 
-def test_match_reports_what_it_left_out_as_not_the_problem(client: TestClient) -> None:
-    challenge = "Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
+def test_match_reports_what_it_left_out_and_what_it_read_as_about_the_asker(client: TestClient) -> None:
+    background = "We are a teaching hospital trust with two main sites and 9,000 staff."
+    challenge = f"{background} Our diabetes outcomes are fine. People wait over a year for hip and knee replacements."
     response = client.post("/v1/match", json={"challenge": challenge, "limit": 3})
     assert response.status_code == 200
     assert response.json()["set_aside"] == ["Our diabetes outcomes are fine."]
+    assert response.json()["read_as_background"] == [background]
 
 
 def test_the_api_reads_a_challenge_in_bullet_points_as_the_matcher_does(

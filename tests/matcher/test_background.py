@@ -38,10 +38,11 @@ def test_the_index_classifier_tells_sentences_about_the_asker_from_the_problem(f
 
 def test_weights_count_problem_sentences_in_full_and_background_far_less(full_matcher: Matcher) -> None:
     classifier = full_matcher.corpus.problem_sentences
-    vectors = full_matcher.embedder.encode([ABOUT_THE_ASKER[0], ABOUT_THE_PROBLEM[0], "What have others done?"])
-    background, problem, question = classifier.weights(vectors)
+    question = "How did other trusts get patients home sooner?"
+    vectors = full_matcher.embedder.encode([ABOUT_THE_ASKER[0], ABOUT_THE_PROBLEM[0], question])
+    background, problem, asked = classifier.weights(vectors)
     assert problem == 1.0 and background < 0.2
-    assert question > 0.5  # a question within a problem keeps most of its weight
+    assert asked > 0.5  # a question that names what it asks about keeps most of its weight
     # A challenge all about the asker still counts its likeliest sentence in full.
     only_background = classifier.weights(full_matcher.embedder.encode(ABOUT_THE_ASKER))
     assert (
@@ -62,6 +63,16 @@ def test_concepts_named_only_by_background_are_not_shared(full_matcher: Matcher)
     assert not {c for p in told_apart for c in p.shared_concepts} & background
     assert {c for p in read_alike for c in p.shared_concepts} & background
     assert all("same condition: atrial fibrillation" in p.shared_concepts for p in told_apart)
+
+
+def test_the_result_names_the_sentences_read_as_about_the_asker(full_matcher: Matcher) -> None:
+    challenge = f"{ABOUT_THE_ASKER[0]} {ABOUT_THE_PROBLEM[0]} How did other trusts get patients home sooner?"
+    assert full_matcher.match(challenge, limit=1).read_as_background == [ABOUT_THE_ASKER[0]]
+    # One sentence, or none about the asker: nothing to name.
+    assert full_matcher.match(ABOUT_THE_PROBLEM[0], limit=1).read_as_background == []
+    assert full_matcher.match(" ".join(ABOUT_THE_PROBLEM), limit=1).read_as_background == []
+    told_alike = full_matcher.with_ranking(Ranking(tell_background_apart=False)).match(challenge, limit=1)
+    assert told_alike.read_as_background == []
 
 
 def test_a_paragraph_about_the_asker_no_longer_buries_the_problem(full_matcher: Matcher) -> None:

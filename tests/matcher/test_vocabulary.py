@@ -117,6 +117,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("our CIP target", "cost savings"),
         ("annual health checks for people with a learning disability", "learning disability"),
         ("nursing home residents sent to A&E at night", "care homes"),
+        ("BBV testing for hepatitis C in drug services", "blood-borne viruses"),
         # abbreviations typed in lower case, as into a search box
         ("copd patients keep coming back to a&e", "COPD"),
         ("copd patients keep coming back to a&e", "urgent and emergency care"),
@@ -127,6 +128,11 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
     assert concept in {c.name for c in vocabulary.find(text)}
+
+
+def test_blood_borne_virus_testing_is_not_hiv_work(vocabulary: Vocabulary) -> None:
+    found = {c.name for c in vocabulary.find("opt-out blood-borne virus testing for hepatitis C in prisons")}
+    assert "blood-borne viruses" in found and "HIV and sexual health" not in found
 
 
 def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocabulary) -> None:

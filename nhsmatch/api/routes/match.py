@@ -25,6 +25,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         no_strong_precedent=result.no_strong_precedent,
         corrected_words=result.corrected_words,
         set_aside=result.set_aside,
+        read_as_background=result.read_as_background,
     )
 
 

@@ -198,6 +198,11 @@ function showResults(state, body) {
     ? `Left out of the search, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}`
     : "";
   $("set-aside").hidden = asides.length === 0;
+  const background = body.read_as_background || [];
+  $("background").textContent = background.length
+    ? `Read as background rather than the problem, so counted for much less: ${background.map((s) => `“${s}”`).join(", ")}`
+    : "";
+  $("background").hidden = background.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
   // Filters may be what keeps a strong precedent out: "has anyone done this before?" asks the whole NHS.
   $("unfilter").hidden = activeFilters(state) === 0;

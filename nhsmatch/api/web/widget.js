@@ -229,6 +229,11 @@ li:first-child { border-top: 0; }
       const leftOut = asides.length
         ? h("p", { className: "hint" }, `Left out of the search, as not the problem: ${asides.map((c) => `“${c}”`).join(", ")}`)
         : null;
+      const background = body.read_as_background || [];
+      const aboutYou = background.length
+        ? h("p", { className: "hint" },
+          `Read as background rather than the problem, so counted for much less: ${background.map((s) => `“${s}”`).join(", ")}`)
+        : null;
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
       const inRegion = this.region ? ` in ${this.region}` : "";
       const everywhere = this.region
@@ -236,7 +241,7 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(corrected, leftOut, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
+        this.render(corrected, leftOut, aboutYou, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
       }
@@ -259,6 +264,7 @@ li:first-child { border-top: 0; }
       this.render(
         corrected,
         leftOut,
+        aboutYou,
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
             + "partnerships, so check how far each one fits.", everywhere)
