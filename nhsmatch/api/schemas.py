@@ -71,7 +71,8 @@ class MatchResponse(BaseModel):
         'e.g. ["Our diabetes outcomes are fine."]; empty when none.'
     )
     read_as_background: list[str] = Field(
-        description="Sentences of the challenge read as about the asker rather than the problem, e.g. "
+        description="Sentences of the challenge read as background (about the asker, or saying nothing of the "
+        'problem, as a bare "What have others done?") rather than the problem, e.g. '
         '["We are a teaching hospital trust with 12,000 staff."]: they count for much less in the search, '
         "and the conditions or services they name are not taken as the problem's; empty when none."
     )

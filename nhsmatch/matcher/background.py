@@ -4,14 +4,14 @@ Leaders often wrap a problem in sentences about themselves ("Our ICS serves 1.4 
 across four places, with three acute trusts and a mental health trust ..."). Read as part of the
 problem, those sentences bring concepts (*mental health*), words and meaning that pull in
 precedents about something else. A logistic regression over the model's sentence vectors, fitted
-when a Matcher is made on curated sentences of both kinds (corpus/data/challenge_sentences.json),
-gives each sentence the chance that it is about the problem. Its weight is that chance relative to
-FULL_WEIGHT_AT: a sentence as likely to be about the problem as that counts in full, so a goal or
-a question ("What have others done?") within a problem keeps most of its weight, while plain
-background ("We are a teaching hospital trust with 12,000 staff") keeps a tenth or less. The
-weights scale a sentence's share of the challenge's vector (focus.py), of its words in the lexical
-score, and whether the concepts it names count. README, *background about the asker*, has the
-measurements.
+at index build on curated sentences of both kinds (corpus/data/challenge_sentences.json), gives
+each sentence the chance that it is about the problem. Its weight is that chance relative to
+FULL_WEIGHT_AT: a sentence as likely to be about the problem as that counts in full, so a question
+that names what it asks ("How did other trusts get patients home sooner?") keeps its weight, while
+plain background ("We are a teaching hospital trust with 12,000 staff") keeps next to none, and a
+bare "What have others done?", which says nothing of the problem, a fifth. The weights scale a
+sentence's share of the challenge's vector (focus.py), of its words in the lexical score, and
+whether the concepts it names count. README, *background about the asker*, has the measurements.
 """
 
 from __future__ import annotations

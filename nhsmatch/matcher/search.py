@@ -305,7 +305,7 @@ class Matcher:
             no_strong_precedent=not any(p.match == "strong" for p in precedents),
             corrected_words=corrected_words,
             set_aside=dismissed,
-            # No weights: every sentence counted in full.
+            # Weights are left empty when every sentence counts in full.
             read_as_background=[s for s, w in zip(sentences, weights, strict=False) if w < CONCEPT_WEIGHT],
         )
 

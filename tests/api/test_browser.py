@@ -22,8 +22,8 @@ pytestmark = pytest.mark.browser
 AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated and we see avoidable strokes"
 LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
 COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
-# A real problem that no partnership in the corpus addresses.
 BACKGROUND = "We are a teaching hospital trust with two main sites and 9,000 staff."  # read as about the asker
+# A real problem that no partnership in the corpus addresses.
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 CSV_HEADER = [
     *("rank", "title", "match", "similarity", "region", "locality", "start_year", "end_year", "arrangement"),
