@@ -134,7 +134,7 @@ def step_probe(size: int) -> dict[str, Any]:
     search.corpus_speller(matcher.corpus, matcher.vocabulary)  # the part of making a matcher that grows with it
     speller_seconds = time.perf_counter() - started
     queries = DEV_QUERIES.read_text(encoding="utf-8").splitlines()
-    readings = [matcher.embed_challenge(matcher.model_text(matcher.read(query)[0])) for query in queries]
+    readings = [matcher.embed_as_read(query) for query in queries]
     vectors = np.stack([reading.vector for reading in readings])
 
     def timed(filters: Filters | None = None) -> tuple[list[float], list[list[str]]]:

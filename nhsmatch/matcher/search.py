@@ -188,7 +188,11 @@ class Matcher:
 
     def encode_challenge(self, challenge: str) -> Vectors:
         """The challenge's vector, as read (`read`) and as the model reads it (`model_text`)."""
-        return self.embed_challenge(self.model_text(self.read(challenge)[0])).vector
+        return self.embed_as_read(challenge).vector
+
+    def embed_as_read(self, challenge: str) -> EmbeddedChallenge:
+        """The model's reading of a challenge as `match` reads it (`read`, then `model_text`)."""
+        return self.embed_challenge(self.model_text(self.read(challenge)[0]))
 
     def read(self, challenge: str) -> tuple[str, dict[str, str], list[str]]:
         """What is searched for: the challenge less the clauses that dismiss their topic
