@@ -60,18 +60,20 @@ def cli() -> None:
 @click.option("--index-dir", type=click.Path(path_type=Path), help="Output directory [MATCHER_INDEX_DIR].")
 def build(corpus_path: Path | None, index_dir: Path | None) -> None:
     """Embed every record and write the index atomically."""
-    from ..corpus import load_corpus, load_vocabulary
+    from ..corpus import load_vocabulary
     from ..index.build import build_index
     from .service import load_settings_embedder
-    from .writes import served_corpus_path
+    from .writes import corpus_store
 
     settings = _settings(corpus_path=corpus_path, index_dir=index_dir)
     configure_logging(settings.log_level)
-    corpus = load_corpus(served_corpus_path(settings))
+    store = corpus_store(settings)
+    store.load()  # a bad corpus fails here, before the model loads
     # Every core for the one big encode; this also leaves the ONNX encoder ready for `serve`.
     embedder = load_settings_embedder(settings, threads=os.cpu_count())
     vocabulary = load_vocabulary(settings.vocabulary_path)
-    manifest = build_index(corpus, embedder, vocabulary, settings.index_dir, progress=sys.stderr.isatty())
+    with store.reading() as corpus:
+        manifest = build_index(corpus, embedder, vocabulary, settings.index_dir, progress=sys.stderr.isatty())
     click.echo(
         f"Built {manifest.index_kind} index of {manifest.record_count} records "
         f"({manifest.passage_count} passages) in {manifest.build_seconds:.1f}s -> {settings.index_dir}"

@@ -6,7 +6,7 @@ import os
 import sys
 from datetime import date
 
-from ..corpus import load_corpus, load_organisation_names, load_vocabulary
+from ..corpus import load_organisation_names, load_vocabulary
 from ..index.batching import BatchingEmbedder
 from ..index.build import open_index
 from ..index.encoders import load_embedder
@@ -14,7 +14,7 @@ from ..index.onnx_embedder import OnnxEmbedder
 from ..matcher.interfaces import Embedder
 from ..matcher.search import Matcher
 from .settings import Settings
-from .writes import served_corpus_path, serving_version
+from .writes import corpus_store, serving_version
 
 ENCODER_CACHE = "encoders"  # under the index directory, beside the builds
 
@@ -47,11 +47,13 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
 
     Queries go through a BatchingEmbedder, so that concurrent requests share model calls.
     """
-    corpus = load_corpus(served_corpus_path(settings))
+    store = corpus_store(settings)
+    store.load()  # a bad corpus fails here, before the model loads
     names = load_organisation_names(settings.organisations_path)
     vocabulary = load_vocabulary(settings.vocabulary_path)
     embedder = load_settings_embedder(settings)
-    embedded = open_index(settings.index_dir, corpus, embedder, vocabulary, progress=progress)
+    with store.reading() as corpus:  # a stale index is rebuilt from the corpus as it is now
+        embedded = open_index(settings.index_dir, corpus, embedder, vocabulary, progress=progress)
     _tune_threads_for_serving()
     version = serving_version(corpus.sha256, embedder.model_id)
     calls = settings.encoder_calls or os.cpu_count() or 1

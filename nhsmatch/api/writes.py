@@ -43,11 +43,6 @@ def corpus_store(settings: Settings) -> CorpusStore:
     return CorpusStore(settings.data_dir / WORKING_COPY_NAME, seed=settings.corpus_path)
 
 
-def served_corpus_path(settings: Settings) -> Path:
-    """The corpus file to serve: the writable one, or the shipped one until the first write."""
-    return corpus_store(settings).current_path
-
-
 def serving_version(corpus_sha256: str, model_id: str) -> str:
     """`Matcher.version`: what a matcher serves, so that caches and workers can tell."""
     return f"{corpus_sha256[:16]}:{model_id}"

@@ -10,7 +10,9 @@ Validation: the full new corpus is parsed with the same checks as `load_corpus` 
 ids) before anything is written; an invalid change raises CorpusError and leaves the file as it was.
 
 Concurrency: writers are serialised by a thread lock and an advisory lock file (`fcntl.flock`) next
-to the corpus, so a `matcher import` and a running server never interleave their writes.
+to the corpus, so a `matcher import` and a running server never interleave their writes. Index
+builds read the corpus under the same lock (`reading`), so none publishes an index of a corpus that
+a write has meanwhile replaced.
 Unchanged lines are kept byte for byte, so a diff of the file shows only the edit.
 """
 
@@ -23,7 +25,7 @@ import os
 import threading
 import uuid
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +75,18 @@ class CorpusStore:
                 yield
             finally:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    @contextmanager
+    def reading(self) -> Iterator[Corpus]:
+        """The corpus, which no writer replaces until the block ends: an index built inside is of it.
+
+        Where the lock file cannot be made (a read-only directory), no writer can replace the corpus
+        either, so it is read without the lock.
+        """
+        with ExitStack() as stack:
+            with suppress(OSError):
+                stack.enter_context(self.locked())
+            yield self.load()
 
     # Each method below must be called inside `locked()` (the caller usually has more to do under
     # the same lock, such as updating the index), reads the file afresh, and returns the new corpus.
