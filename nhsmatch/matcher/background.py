@@ -9,7 +9,7 @@ each sentence the chance that it is about the problem. Its weight is that chance
 FULL_WEIGHT_AT: a sentence as likely to be about the problem as that counts in full, so a question
 that names what it asks ("How did other trusts get patients home sooner?") keeps its weight, while
 plain background ("We are a teaching hospital trust with 12,000 staff") keeps next to none, and a
-bare "What have others done?", which says nothing of the problem, a fifth. The weights scale a
+bare "What have others done?", which says nothing of the problem, a seventh. The weights scale a
 sentence's share of the challenge's vector (focus.py), of its words in the lexical score, and
 whether the concepts it names count. README, *background about the asker*, has the measurements.
 """
@@ -26,7 +26,7 @@ from .interfaces import Embedder, Vectors
 FULL_WEIGHT_AT = 0.3  # chance of being about the problem at which a sentence counts in full
 # The classifier's inverse regularisation: the C with the best 5-fold log loss on the examples read
 # in context, as a match reads them (1 underrated how little background is about the problem).
-REGULARISATION_C = 30.0
+REGULARISATION_C = 10.0
 CONCEPT_WEIGHT = 0.5  # from this weight up, the concepts a sentence names are the challenge's; below it, the
 # sentence is shown to the user as read as background (MatchResult.read_as_background)
 

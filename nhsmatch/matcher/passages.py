@@ -21,7 +21,7 @@ from .interfaces import Span
 from .models import Partnership
 from .vocabulary import Vocabulary
 
-RECIPE_VERSION = "6"  # 6: the challenge sentences' classifier is regularised less (background.py)
+RECIPE_VERSION = "7"  # 7: the challenge sentences' classifier refitted with questions among its examples
 FIELD_VIEWS = ("problem", "intervention", "document")
 LEXICAL_FIELDS = ("problem", "document")
 CONCEPT_SOURCES = ("record", *FIELD_VIEWS)  # "record": concept_text, what shared_concepts compares

@@ -5,7 +5,7 @@ import pytest
 
 from nhsmatch.corpus import load_challenge_sentences
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
-from nhsmatch.matcher.background import FULL_WEIGHT_AT, ProblemSentences
+from nhsmatch.matcher.background import CONCEPT_WEIGHT, FULL_WEIGHT_AT, ProblemSentences
 from nhsmatch.matcher.errors import CorpusError
 from nhsmatch.matcher.models import Precedent
 from nhsmatch.matcher.search import Matcher, Ranking
@@ -22,11 +22,14 @@ ABOUT_THE_PROBLEM = [
     "echo waits are 30 weeks",
     "Too many people with atrial fibrillation are not on anticoagulants.",
 ]
+TOPICAL_QUESTION = "has anyone used pulmonary rehab to cut readmissions"
+GENERIC_ASK = "Any contacts we could speak to?"
 
 
 def test_the_examples_are_not_the_sentences_checked_here() -> None:
     examples = load_challenge_sentences()
-    assert not {*ABOUT_THE_ASKER, *ABOUT_THE_PROBLEM} & {*examples.about_the_asker, *examples.about_the_problem}
+    checked = {*ABOUT_THE_ASKER, *ABOUT_THE_PROBLEM, TOPICAL_QUESTION, GENERIC_ASK}
+    assert not checked & {*examples.about_the_asker, *examples.about_the_problem}
 
 
 def test_the_index_classifier_tells_sentences_about_the_asker_from_the_problem(full_matcher: Matcher) -> None:
@@ -49,6 +52,13 @@ def test_weights_count_problem_sentences_in_full_and_background_far_less(full_ma
         only_background.max() == 1.0
         and classifier.chances(full_matcher.embedder.encode(ABOUT_THE_ASKER)).max() < FULL_WEIGHT_AT
     )
+
+
+def test_a_question_that_names_its_topic_is_the_problem_and_a_bare_ask_is_background(full_matcher: Matcher) -> None:
+    problem = ABOUT_THE_PROBLEM[0]
+    assert full_matcher.embed_as_read(f"{problem} {TOPICAL_QUESTION}").sentence_weights == (1.0, 1.0)
+    weights = full_matcher.embed_as_read(f"{problem} {GENERIC_ASK}").sentence_weights
+    assert weights[0] == 1.0 and weights[1] < CONCEPT_WEIGHT
 
 
 def test_concepts_named_only_by_background_are_not_shared(full_matcher: Matcher) -> None:
