@@ -13,7 +13,12 @@ Prints, per ranking:
   problem (weight at least CONCEPT_WEIGHT, so not listed in `read_as_background`), and of generic
   asks that do not, with each kind's mean weight;
 - nDCG@10 of the dev challenges as written, and with one generic ask after each (3 seeded draws):
-  what an ask costs the ranking.
+  what an ask costs the ranking;
+- 120 challenges written blind by a third helper session whose last sentence follows up the problem
+  stated before it: an approach asked about or stated without naming the condition again ("Anyone
+  used a virtual ward with remote pulse oximetry monitoring?"), which should count as the problem,
+  or a generic ask, which should not. This is the harder case: a sentence's vector is read less half
+  the whole challenge's (focus.py), which takes away the topic it shares with the problem.
 """
 
 from __future__ import annotations
@@ -141,9 +146,494 @@ GENERIC = [
     "What was the split of funding between the NHS and the company?",
     "Anything you can dig out would be really appreciated, thanks.",
 ]
+# Challenges whose last sentence follows up the problem before it, written blind by another helper
+# session: it names an approach without the condition, or asks for nothing in particular.
+FOLLOW_UPS = {
+    "approach, asked": [
+        (
+            "Our AF detection rates are well below the national ambition and too many strokes happen in people "
+            "with undiagnosed AF. Has anyone tried handheld single-lead ECG devices at flu clinics?"
+        ),
+        (
+            "Uptake of structured education for newly diagnosed type 2 diabetes is under 10% across our ICB. Did "
+            "anyone commission a digital self-management programme instead of face-to-face courses?"
+        ),
+        (
+            "COPD pts in our PCN keep bouncing back in within 30 days of discharge. Anyone used a virtual ward "
+            "with remote pulse oximetry monitoring?"
+        ),
+        (
+            "Two-week-wait referrals for suspected lower GI cancer have completely outstripped our colonoscopy "
+            "capacity. Has anyone rolled out FIT in symptomatic triage?"
+        ),
+        (
+            "waiting times for CAMHS assessment are over a year here and families are really struggling. anyone "
+            "used an online CBT platform for kids while they wait?"
+        ),
+        (
+            "Smoking at time of delivery is still around 12% in our maternity unit. Has anyone embedded opt-out "
+            "CO monitoring and a tobacco dependence advisor at booking?"
+        ),
+        (
+            "We have a large number of children with asthma turning up at ED repeatedly. Has anyone tried school "
+            "nurse reviews supported by connected inhalers?"
+        ),
+        (
+            "Falls in frail older people at home are driving a huge number of ambulance call-outs. Has anyone set"
+            " up a falls pick-up service run jointly with the ambulance trust?"
+        ),
+        (
+            "Dementia diagnosis rates in our care homes are poor and residents go undiagnosed for years. Any "
+            "experience of in-reach memory assessment led by advanced nurse practitioners?"
+        ),
+        (
+            "Lots of our CKD patients are not coded and progression is picked up late. Has anyone run a uACR "
+            "campaign using home smartphone urine testing kits?"
+        ),
+        (
+            "Liver disease is usually found only at decompensation in our population. Has anyone implemented "
+            "FIB-4 with reflex ELF testing on primary care bloods?"
+        ),
+        (
+            "Patients with wet AMD are waiting too long for their injections and some are losing vision. Has "
+            "anyone set up nurse-led injection clinics in community hubs?"
+        ),
+        (
+            "Derm referrals have doubled and routine waits are now 40 weeks. Anyone used teledermatology with "
+            "dermoscopy images attached at the point of referral?"
+        ),
+        (
+            "Door-to-needle times for thrombolysis vary a lot between our two hyperacute sites. Has anyone "
+            "deployed AI CT and perfusion interpretation across a network?"
+        ),
+        (
+            "MSK physio waits are long and patients ping-pong between GP and orthopaedics. Has anyone "
+            "commissioned first contact practitioners across a whole PCN?"
+        ),
+        (
+            "Young people in our city have rising chlamydia and gonorrhoea rates but clinic attendance is low. "
+            "Has anyone used online postal self-sampling kits?"
+        ),
+        (
+            "MMR uptake at five years is below 85% in several of our wards. Has anyone tried text message "
+            "reminders with a direct booking link?"
+        ),
+        (
+            "Cervical screening coverage in 25 to 29 year olds keeps dropping year on year. Any experience of "
+            "offering HPV self-sampling?"
+        ),
+        (
+            "Our ED has long waits for minor illness that could easily be seen elsewhere. Has anyone put GP "
+            "streaming at the front door?"
+        ),
+        (
+            "Delayed discharges for patients waiting on packages of care are blocking about 60 beds a day. Has "
+            "anyone made discharge to assess work with trusted assessors?"
+        ),
+        (
+            "Rheumatology follow-up lists are huge and many of the patients are stable. Has anyone switched to "
+            "patient-initiated follow-up?"
+        ),
+        (
+            "Polypharmacy in the over-75s is a major driver of admissions in our patch. Has anyone run structured"
+            " medication reviews targeted by a risk stratification tool?"
+        ),
+        (
+            "Hypertension control is much worse in our most deprived quintile than anywhere else. Has anyone "
+            "tried pharmacy BP checks in mosques, barbershops and community centres?"
+        ),
+        (
+            "Heart failure patients on our caseload are not being uptitrated to optimal doses. Is anyone running "
+            "remote titration clinics led by specialist pharmacists?"
+        ),
+        (
+            "Too many children with type 1 have HbA1c above target despite going to every clinic. Has anyone "
+            "expanded access to hybrid closed loop systems?"
+        ),
+        (
+            "Pulmonary rehab completion is poor because sessions are an hour's bus ride away for most people. Has"
+            " anyone offered an app-based or virtual programme?"
+        ),
+        (
+            "Over half of our lung cancers are diagnosed at stage 4. Has anyone run targeted lung health checks "
+            "with a mobile CT scanner?"
+        ),
+        (
+            "People with SMI die 15 to 20 years earlier than everyone else and annual physical health checks are "
+            "patchy. Has anyone used peer support workers to do outreach checks?"
+        ),
+        (
+            "Women with gestational diabetes currently have to come into clinic every week. Has anyone used "
+            "remote glucose monitoring through an app?"
+        ),
+        (
+            "Readmissions for neonatal jaundice are higher than we would like. Has anyone equipped community "
+            "midwives with transcutaneous bilirubin meters?"
+        ),
+        (
+            "Frail patients are spending their last weeks of life in and out of hospital. Has anyone implemented "
+            "digital ReSPECT plans shared with the ambulance service?"
+        ),
+        (
+            "Patients with lymphoedema in our area have no specialist service at all. Has anyone commissioned a "
+            "hub-and-spoke model with trained community nurses?"
+        ),
+        (
+            "Haemodialysis patients are travelling 90 minutes each way three times a week. Has anyone worked with"
+            " industry to grow a home haemodialysis programme?"
+        ),
+        (
+            "Diabetic foot ulcers are leading to far too many amputations locally. Has anyone used thermal "
+            "imaging foot mats as an early warning?"
+        ),
+        (
+            "Glaucoma follow-ups are badly backlogged and patients are coming to harm. Has anyone moved stable "
+            "patients into optometrist-led virtual review clinics?"
+        ),
+        (
+            "Osteoporosis goes undiagnosed after fragility fractures in our trust more often than not. Has anyone"
+            " used AI opportunistic screening of existing CT scans?"
+        ),
+        (
+            "Recognition of deterioration in our care homes is very inconsistent. Has anyone rolled out RESTORE2 "
+            "with NEWS2 on tablets?"
+        ),
+        (
+            "Antibiotic prescribing for respiratory tract infections in our practices is well above the national "
+            "average. Has anyone introduced CRP point-of-care testing?"
+        ),
+        (
+            "Black men are referred for suspected prostate cancer far less than their risk would predict. Has "
+            "anyone run community awareness events with a mobile PSA testing van?"
+        ),
+        (
+            "alcohol related admissions keep going up and we have no alcohol care team. anyone done a seven-day "
+            "ACT with outreach into the community?"
+        ),
+    ],
+    "approach, stated": [
+        (
+            "Hypertension case finding in our PCN is way behind target and we have a long list of people with no "
+            "BP recorded in five years. We are thinking about home BP monitors loaned out through community "
+            "pharmacies."
+        ),
+        (
+            "Lipid management after MI is poor, with most patients nowhere near their LDL targets. We want to try"
+            " inclisiran clinics run by the PCN pharmacists."
+        ),
+        (
+            "DKA admissions in young adults have gone up two years running. We'd like to pilot a joint transition"
+            " clinic with a youth worker attached."
+        ),
+        (
+            "Too many of our asthma patients are over-relying on SABA inhalers. We're considering an EMIS-"
+            "integrated search and review pathway with automated recall."
+        ),
+        (
+            "Patients with suspected cancer but vague symptoms are bouncing around the system for months. Looking"
+            " to set up a rapid diagnostic centre with a non-specific symptoms pathway."
+        ),
+        (
+            "Adults with anxiety and depression in our deprived areas rarely self-refer to talking therapies. We "
+            "want to embed therapists in GP practices, food banks and family hubs."
+        ),
+        (
+            "Perinatal mental health referrals are rising and the team is overwhelmed. Keen to explore a digital "
+            "triage and self-referral app."
+        ),
+        (
+            "Parents bring babies with bronchiolitis to ED in huge numbers every winter. We're considering a "
+            "paediatric virtual ward with home sats monitoring."
+        ),
+        (
+            "Moderately frail patients are not being identified until they fall or get admitted. Planning to use "
+            "the eFI and population health data to target proactive anticipatory care."
+        ),
+        (
+            "Carers of people with dementia are hitting crisis point and admissions follow. We're interested in a"
+            " navigator service linked to the voluntary sector."
+        ),
+        (
+            "AKI is often missed in the community until bloods come back days later. We'd like to trial point-of-"
+            "care creatinine testing with the community nursing teams."
+        ),
+        (
+            "Hep C here is concentrated in people who inject drugs and most of them are untreated. Considering "
+            "test-and-treat in needle exchanges and hostels."
+        ),
+        (
+            "Diabetic eye screening DNA rates are around 20% in some of our practices. We want to try mobile "
+            "screening units parked at supermarkets."
+        ),
+        (
+            "Suspected skin cancer referrals are swamping the 2WW service. We are looking at AI-based triage of "
+            "lesion images taken in primary care."
+        ),
+        (
+            "Stroke survivors get very little therapy once they leave hospital. Thinking about a tele-rehab "
+            "package with wearable sensors for upper limb work."
+        ),
+        (
+            "Our hip and knee replacement waits are over 52 weeks. We're considering a digitally delivered "
+            "prehabilitation programme while people wait."
+        ),
+        (
+            "Late HIV diagnosis is still high among people who attend our ED. We want to extend opt-out blood-"
+            "borne virus testing to every adult having bloods taken."
+        ),
+        (
+            "Flu vaccine uptake among housebound patients is poor. Planning to partner with community pharmacy on"
+            " a home visiting vaccination team."
+        ),
+        (
+            "Breast screening uptake is lowest among women from some South Asian communities. Looking at "
+            "community health champions and translated video invitations."
+        ),
+        (
+            "Ambulance handover delays at our ED are regularly over three hours. We want a proper rapid handover "
+            "cohort area with a fit-to-sit model."
+        ),
+        (
+            "Patients who are medically fit for discharge wait hours for their TTOs. We'd like to bring in "
+            "electronic discharge prescribing and robotic dispensing."
+        ),
+        (
+            "New referrals to gastroenterology are growing faster than we can cope with. We want advice and "
+            "guidance combined with a faecal calprotectin pathway for GPs."
+        ),
+        (
+            "Patients on high-risk drugs like methotrexate regularly miss their monitoring bloods. Interested in "
+            "a shared care monitoring dashboard pulling results from primary and secondary care."
+        ),
+        (
+            "The life expectancy gap between our most and least deprived neighbourhoods is almost ten years, "
+            "mostly driven by CVD. We want to run checks in workplaces and community venues with point-of-care "
+            "cholesterol testing."
+        ),
+        (
+            "Children with epilepsy wait months to see a specialist and some end up in A&E in the meantime. We're"
+            " considering a specialist nurse advice line with video consultations."
+        ),
+        (
+            "Patients with long COVID in our area have very limited access to rehab. Planning to commission a "
+            "digital self-management app with clinician oversight."
+        ),
+        (
+            "Women are waiting over a year for gynae appointments for menopause symptoms. We want to set up group"
+            " clinics run by GPs with an extended role."
+        ),
+        (
+            "Lots of chronic pain pts on high-dose opioids with no proper review. looking at a pharmacist-led "
+            "tapering programme plus social prescribing."
+        ),
+        (
+            "Lithium monitoring for our patients with bipolar disorder is inconsistent at best. Thinking about "
+            "point-of-care lithium testing in the community mental health teams."
+        ),
+        (
+            "Renal anaemia patients travel to hospital just to get their ESA injections. We'd like a homecare "
+            "delivery model with nurse training for self-injection."
+        ),
+        (
+            "Cataract waiting lists are long and our theatre utilisation is poor. We're considering a high-volume"
+            " low-complexity hub with one-stop assessment."
+        ),
+        (
+            "People with learning disabilities are missing annual health checks in lots of practices. Keen to try"
+            " an easy-read digital pre-check questionnaire and a dedicated nurse facilitator."
+        ),
+        (
+            "Pressure ulcers on our community caseload are rising. We're thinking of using smart mattresses with "
+            "pressure mapping sensors."
+        ),
+        (
+            "Many of our psoriasis patients are on high-cost biologics with no dose review. We want to explore "
+            "biosimilar switching backed by a nurse-led support programme."
+        ),
+        (
+            "Bowel screening uptake is low among men in our coastal towns. Planning a GP-endorsed text reminder "
+            "and kit re-send campaign."
+        ),
+        (
+            "Unplanned admissions from care homes are high, especially out of hours. We'd like to put remote "
+            "monitoring kit and a digital referral line into every home."
+        ),
+        (
+            "Patients with suspected obstructive sleep apnoea wait up to a year for a sleep study. We want to use"
+            " disposable home-based sleep test devices."
+        ),
+        (
+            "Young people moving from paediatric to adult services with long-term conditions disengage and end up"
+            " in crisis. We're looking to set up a transition service with a self-management app."
+        ),
+        (
+            "Patients with suspected valve disease wait far too long for an echo. Thinking about digital "
+            "stethoscopes with AI murmur detection in GP surgeries."
+        ),
+        (
+            "TB contact tracing in our high-incidence areas is slow and patchy. Considering IGRA screening "
+            "delivered by community outreach workers."
+        ),
+    ],
+    "generic ask": [
+        (
+            "Our CVD prevention work is not reaching men in their 40s and 50s in the most deprived areas. Who has"
+            " done something similar and would be willing to talk?"
+        ),
+        "Uptake of NHS Health Checks has never recovered since COVID. Any examples out there?",
+        (
+            "Type 2 diabetes remission rates in our patch are tiny compared with the national pilots. What did it"
+            " cost and how long did it take to get going?"
+        ),
+        (
+            "We have too many people with severe asthma on repeated oral steroid courses. Would love to hear from"
+            " anyone who has tackled this."
+        ),
+        (
+            "Cancer treatment in our trust is being held up by long waits for pathology reporting. Looking for "
+            "projects with published outcomes."
+        ),
+        (
+            "Out-of-area placements for adult mental health inpatients are costing us a fortune. Who was the "
+            "industry partner and how was the contract structured?"
+        ),
+        (
+            "Postpartum haemorrhage rates at our unit have crept up over the past two years. Has anyone done this"
+            " successfully elsewhere?"
+        ),
+        (
+            "Kids with eczema are seen again and again by GPs without any clear care plan. Any contacts I could "
+            "reach out to?"
+        ),
+        (
+            "frailty team cant keep up with referrals from practices, lots of pts end up admitted anyway. any "
+            "examples + who to contact pls"
+        ),
+        (
+            "People with dementia are staying in acute beds for weeks after they are medically fit. Keen to hear "
+            "what worked and what didn't."
+        ),
+        (
+            "Transplant assessment for kidney patients from ethnic minority groups takes longer than for white "
+            "patients. Was there an evaluation and can we see it?"
+        ),
+        (
+            "Alcohol-related liver disease admissions have doubled in five years. Interested in anything that's "
+            "been tried, big or small."
+        ),
+        (
+            "Diabetic retinopathy treatment clinics are overbooked and patients keep getting pushed back. How "
+            "long did similar projects take from idea to go-live?"
+        ),
+        (
+            "Leg ulcers are taking months to heal and district nurses spend hours a day on dressings. Was this "
+            "done under a joint working agreement, and how did the governance work?"
+        ),
+        (
+            "Stroke patients in our rural area can't get early supported discharge quickly. Looking for any "
+            "comparable work, ideally from the last three years."
+        ),
+        (
+            "Back pain accounts for a huge share of our GP appointments and imaging requests. Does anyone have a "
+            "business case we could borrow?"
+        ),
+        (
+            "Repeat attendances for PEP at our sexual health clinics keep increasing. Would welcome any examples,"
+            " especially from similar urban populations."
+        ),
+        (
+            "Shingles and pneumococcal vaccine uptake among the over-65s is lagging. What were the results and "
+            "did they last?"
+        ),
+        (
+            "Our AAA screening programme has poor attendance in certain postcodes. Just want to know if anyone "
+            "has cracked this."
+        ),
+        (
+            "111 dispositions to ED are high and a lot of those patients could be seen elsewhere. How were the "
+            "savings measured?"
+        ),
+        (
+            "Patients referred to our virtual ward are often turned away because of overnight staffing gaps. Who "
+            "funded it and was the funding recurrent?"
+        ),
+        (
+            "Outpatient DNA rates in our trust are over 10% and worse in deprived areas. Any projects that scaled"
+            " beyond a single site?"
+        ),
+        (
+            "Wasted medicines from repeat prescriptions are costing the ICB millions each year. Would like to see"
+            " the evaluation and what was actually saved."
+        ),
+        (
+            "The gap in childhood immunisation uptake between our Gypsy, Roma and Traveller communities and "
+            "everyone else is widening. Has anyone been here before?"
+        ),
+        (
+            "HF nurses are swamped with new diagnoses and can't see their existing caseload. Please point me to "
+            "anything relevant."
+        ),
+        (
+            "Teenagers presenting to ED after self-harm are waiting over 24 hours for an assessment. How did they"
+            " get clinicians on board?"
+        ),
+        (
+            "Women at risk of pre-eclampsia are not consistently started on aspirin early enough in pregnancy. "
+            "What was the procurement route?"
+        ),
+        "Sickle cell patients in crisis wait far too long for pain relief in our ED. Who should I speak to?",
+        "COPD is often diagnosed in our practices without any spirometry. Looking for lessons learned, good or bad.",
+        (
+            "Men with prostate cancer on hormone therapy get no routine bone health or cardiovascular monitoring."
+            " What did patients think of it?"
+        ),
+        (
+            "Bed occupancy on our elderly care wards has been above 98% all year. Anything that went beyond a "
+            "pilot would be really useful."
+        ),
+        (
+            "Rates of childhood obesity in our borough are among the highest in England. Is there any independent"
+            " evaluation?"
+        ),
+        (
+            "Children with suspected autism wait more than two years for a diagnostic assessment. How many staff "
+            "did it need and what were the running costs?"
+        ),
+        (
+            "Our community paediatric team can't keep up with ADHD medication reviews. Is there anything with a "
+            "proper published evidence base?"
+        ),
+        (
+            "Cardiac rehab uptake after MI is under 40% and much lower in women. Who led it, the trust, the ICB "
+            "or the company?"
+        ),
+        (
+            "Patients with glaucoma are losing sight because their follow-ups are overdue. How was data sharing "
+            "handled between the partners?"
+        ),
+        (
+            "We see lots of patients whose psoriatic arthritis is diagnosed years after their skin symptoms "
+            "started. Any successful examples, ideally with contact details?"
+        ),
+        "Emergency contraception is under-used by under-18s in our area. What barriers did others run into?",
+        (
+            "People discharged after a fall are not getting any follow-up from community services. Did it "
+            "actually make a measurable difference?"
+        ),
+        (
+            "Head and neck cancer patients lose a lot of weight during treatment because dietetic input is so "
+            "limited. Would like to know what others wish they had done differently."
+        ),
+    ],
+}
 HOSTS = 3  # dev challenges each question is put after
 DRAWS = 3
 RANKINGS = {"shipped": Ranking(), "background not told apart": Ranking(tell_background_apart=False)}
+
+
+def last_weight(matcher: Matcher, challenge: str) -> float:
+    weights = matcher.embed_as_read(challenge).sentence_weights
+    return weights[-1] if weights else 1.0  # no weights when the ranking tells nothing apart
 
 
 def question_weights(matcher: Matcher, questions: list[str], queries: list[JudgedQuery]) -> np.ndarray:
@@ -152,8 +642,7 @@ def question_weights(matcher: Matcher, questions: list[str], queries: list[Judge
     weights = []
     for question in questions:
         for query in rng.sample(queries, HOSTS):
-            read = matcher.embed_as_read(f"{as_sentence(query.query)} {question}").sentence_weights
-            weights.append(read[-1] if read else 1.0)  # no weights when the ranking tells nothing apart
+            weights.append(last_weight(matcher, f"{as_sentence(query.query)} {question}"))
     return np.array(weights)
 
 
@@ -181,6 +670,18 @@ def main() -> None:
         row = [np.mean(topical >= CONCEPT_WEIGHT), topical.mean(), np.mean(generic < CONCEPT_WEIGHT), generic.mean()]
         row += [mean_ndcg(matcher, queries, as_written), fmean(mean_ndcg(matcher, queries, t) for t in with_asks)]
         print(f"{label:27}" + "".join(f"{value:>18.3f}" for value in row))
+    print(f"\nThe last sentence of {sum(map(len, FOLLOW_UPS.values()))} challenges, following up the problem before it")
+    print(
+        f"{'ranking':27}"
+        + "".join(f"{kind + (' apart' if kind == 'generic ask' else ' kept'):>24}" for kind in FOLLOW_UPS)
+    )
+    for label, ranking in RANKINGS.items():
+        matcher = base.with_ranking(ranking)
+        row = []
+        for kind, challenges in FOLLOW_UPS.items():
+            last = np.array([last_weight(matcher, challenge) for challenge in challenges])
+            row.append(np.mean(last < CONCEPT_WEIGHT) if kind == "generic ask" else np.mean(last >= CONCEPT_WEIGHT))
+        print(f"{label:27}" + "".join(f"{value:>24.3f}" for value in row))
 
 
 if __name__ == "__main__":
