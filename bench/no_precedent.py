@@ -17,6 +17,7 @@ from statistics import fmean
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.evaluation import load_judged_queries
+from nhsmatch.matcher.models import Precedent
 from nhsmatch.matcher.search import Matcher, Ranking
 
 OUT_OF_SCOPE = [
@@ -198,10 +199,11 @@ RANKINGS = {
 }
 
 
-def flagged(matcher: Matcher, challenges: list[str]) -> tuple[float, float, list[str]]:
-    """The share flagged, the first precedent's mean score, and the challenges not flagged."""
+def flagged(matcher: Matcher, challenges: list[str]) -> tuple[float, float, list[tuple[str, Precedent]]]:
+    """The share flagged, the first precedent's mean score, and the challenges not flagged with
+    their first precedent."""
     results = [(challenge, matcher.match(challenge, limit=10)) for challenge in challenges]
-    missed = [challenge for challenge, result in results if not result.no_strong_precedent]
+    missed = [(challenge, result.precedents[0]) for challenge, result in results if not result.no_strong_precedent]
     return 1 - len(missed) / len(results), fmean(result.precedents[0].score for _, result in results), missed
 
 
@@ -217,9 +219,7 @@ def main() -> None:
         dev_share, dev_score, _ = flagged(matcher, dev)
         print(f"{label:22}" + "".join(f"{value:>17.3f}" for value in (share, score, dev_share, dev_score)))
         if label == "shipped":
-            for challenge in missed:
-                result = matcher.match(challenge, limit=1)
-                first = result.precedents[0]
+            for challenge, first in missed:
                 print(f"  not flagged: {challenge[:70]}... -> {first.record.title[:60]} ({first.score:.2f})")
 
 

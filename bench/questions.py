@@ -31,10 +31,10 @@ import numpy as np
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.background import CONCEPT_WEIGHT
-from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries, ndcg_at
+from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries
 from nhsmatch.matcher.search import Matcher, Ranking
 
-from .context import as_sentence
+from .context import as_sentence, mean_ndcg
 
 TOPICAL = [
     "Has anyone used remote monitoring for COPD patients after discharge to cut readmissions?",
@@ -646,20 +646,14 @@ def question_weights(matcher: Matcher, questions: list[str], queries: list[Judge
     return np.array(weights)
 
 
-def mean_ndcg(matcher: Matcher, queries: list[JudgedQuery], texts: dict[str, str]) -> float:
-    return fmean(
-        ndcg_at([p.record.id for p in matcher.match(texts[q.qid], limit=10).precedents], q.judgments) for q in queries
-    )
-
-
 def main() -> None:
     queries = [q for q in load_judged_queries(DEFAULT_DEV_QUERIES_PATH) if q.has_precedent]
     base = load_configured_matcher()
-    as_written = {q.qid: q.query for q in queries}
     with_asks = []
     for seed in range(DRAWS):
         rng = random.Random(seed)
-        with_asks.append({q.qid: f"{as_sentence(q.query)} {rng.choice(GENERIC)}" for q in queries})
+        asks = {q.qid: rng.choice(GENERIC) for q in queries}
+        with_asks.append(lambda q, asks=asks: f"{as_sentence(q.query)} {asks[q.qid]}")
     print(f"{len(TOPICAL)} topical questions and {len(GENERIC)} generic asks, each after {HOSTS} dev challenges")
     header = ["topical kept", "mean weight", "generic apart", "mean weight", "nDCG as written", "generic ask after"]
     print(f"{'ranking':27}" + "".join(f"{column:>18}" for column in header))
@@ -668,7 +662,8 @@ def main() -> None:
         topical = question_weights(matcher, TOPICAL, queries)
         generic = question_weights(matcher, GENERIC, queries)
         row = [np.mean(topical >= CONCEPT_WEIGHT), topical.mean(), np.mean(generic < CONCEPT_WEIGHT), generic.mean()]
-        row += [mean_ndcg(matcher, queries, as_written), fmean(mean_ndcg(matcher, queries, t) for t in with_asks)]
+        row.append(mean_ndcg(matcher, queries, lambda q: q.query))
+        row.append(fmean(mean_ndcg(matcher, queries, rewrite) for rewrite in with_asks))
         print(f"{label:27}" + "".join(f"{value:>18.3f}" for value in row))
     print(f"\nThe last sentence of {sum(map(len, FOLLOW_UPS.values()))} challenges, following up the problem before it")
     print(
