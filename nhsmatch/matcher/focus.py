@@ -9,7 +9,8 @@ challenge's most specific sentence and raised to a power (`Ranking.focus_sharpne
 alone does not tell a description of the asker's organisation from a problem, so it is first
 multiplied by each sentence's weight as one about the problem (background.py). The whole
 challenge's vector keeps a share (`Ranking.focus_whole_share`), so that a challenge whose every
-sentence is about the problem reads much as it would without focus.
+sentence is about the problem reads much as it would without focus; the background's share of it
+is taken out first (`whole_less_background`), or it would come back in full through the whole.
 
 The sentences' vectors are pooled from the model's one pass over the whole challenge
 (index/span_pooling.py), which costs little more than no focus. A sentence read so has attended to
@@ -48,6 +49,20 @@ def apart_from_context(sentence_vectors: Vectors, whole: Vectors, removal: float
     return np.asarray(apart / np.linalg.norm(apart, axis=1, keepdims=True), dtype=np.float32)
 
 
+def whole_less_background(
+    whole: Vectors | None, sentences: Sequence[str], sentence_vectors: Vectors, weights: npt.NDArray[np.float32]
+) -> Vectors:
+    """The whole challenge's vector with each sentence's share of it (by words) taken away as far
+    as the sentence counts less than fully (background.py); unit length. `sentence_vectors` are the
+    sentences as the whole was read: pooled from its one pass, or, with `whole` None (a long
+    challenge, whose whole is the sentences' mean weighted by words), encoded alone."""
+    words = _words(sentences)
+    vectors = np.asarray(sentence_vectors)
+    if whole is None:
+        return _unit((words * weights) @ vectors)
+    return _unit(np.asarray(whole) - ((1 - weights) * words / words.sum()) @ vectors)
+
+
 def focused_vector(
     sentences: Sequence[str],
     sentence_vectors: Vectors,
@@ -60,7 +75,7 @@ def focused_vector(
     """The whole challenge's vector (`whole_share` of it; None: the sentences' mean weighted by
     words) and the sentences' vectors weighted by words x relative specificity ** sharpness (the
     rest); unit length."""
-    words = np.array([len(sentence.split()) for sentence in sentences], dtype=np.float32)
+    words = _words(sentences)
     relative = np.ones_like(words)
     most = float(sentence_specificity.max(initial=0.0))
     if most > 0:  # a corpus of one record gives every sentence 0: weigh by words alone
@@ -68,6 +83,10 @@ def focused_vector(
     vectors = np.asarray(sentence_vectors)
     whole = _unit(words @ vectors) if whole is None else np.asarray(whole, dtype=np.float32)
     return _unit(whole_share * whole + (1 - whole_share) * _unit((words * relative) @ vectors))
+
+
+def _words(sentences: Sequence[str]) -> npt.NDArray[np.float32]:
+    return np.array([len(sentence.split()) for sentence in sentences], dtype=np.float32)
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> Vectors:

@@ -41,7 +41,7 @@ from .background import CONCEPT_WEIGHT
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
-from .focus import SPECIFICITY_RANK, apart_from_context, focused_vector, specificity
+from .focus import SPECIFICITY_RANK, apart_from_context, focused_vector, specificity, whole_less_background
 from .interfaces import Embedder, Vectors
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
@@ -217,20 +217,26 @@ class Matcher:
             return EmbeddedChallenge(self.embedder.encode([challenge])[0])
         sentences = [challenge[start:end] for start, end in spans]
         whole: Vectors | None = None
-        vectors: Vectors | None = None
+        in_context: Vectors | None = None
         if len(challenge) <= self.ranking.focus_alone_above_chars:
             read = self.embedder.encode_spans([challenge], [spans])[0]
             if read[1:].any(axis=1).all():  # else a sentence lies past the model's token limit
-                whole = read[0]
-                vectors = apart_from_context(read[1:], whole, self.ranking.focus_context_removal)
-        if vectors is None:
+                whole, in_context = read[0], read[1:]
+        if in_context is None:
             vectors = self.embedder.encode(sentences)
+        else:
+            vectors = apart_from_context(in_context, whole, self.ranking.focus_context_removal)
         relevance = self._specificity(vectors)
-        weights = self.corpus.problem_sentences.weights(vectors) if self.ranking.tell_background_apart else None
+        weights = None
+        if self.ranking.tell_background_apart:
+            weights = self.corpus.problem_sentences.weights(vectors)
+            # The whole's share of the vector would bring the background back in full.
+            whole = whole_less_background(whole, sentences, vectors if in_context is None else in_context, weights)
+            relevance = relevance * weights
         vector = focused_vector(
             sentences,
             vectors,
-            relevance if weights is None else relevance * weights,
+            relevance,
             whole=whole,
             sharpness=self.ranking.focus_sharpness,
             whole_share=self.ranking.focus_whole_share,

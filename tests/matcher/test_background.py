@@ -97,6 +97,21 @@ def test_a_paragraph_about_the_asker_no_longer_buries_the_problem(full_matcher: 
     assert about_diabetes(told_apart) == 5 and about_diabetes(read_alike) < 5
 
 
+def test_background_keeps_no_share_of_the_whole_challenges_vector(full_matcher: Matcher) -> None:
+    """The whole's share of the vector (focus.py) is read without the background, or it would bring
+    back in full what the sentences' weights took out."""
+    problem = "Our diabetic patients miss their foot checks."
+    challenge = " ".join([ABOUT_THE_ASKER[0], ABOUT_THE_ASKER[2], problem])
+    alone = full_matcher.encode_challenge(problem)
+    as_read = full_matcher.with_ranking(Ranking(focus_whole_share=1.0)).encode_challenge(challenge)
+    plain = full_matcher.embedder.encode([challenge])[0]
+    assert as_read @ alone > plain @ alone + 0.15
+    long_challenge = " ".join([*ABOUT_THE_ASKER * 5, problem])
+    assert len(long_challenge) > Ranking().focus_alone_above_chars  # its sentences are encoded one by one
+    as_read = full_matcher.with_ranking(Ranking(focus_whole_share=1.0)).encode_challenge(long_challenge)
+    assert as_read @ alone > full_matcher.embedder.encode([long_challenge])[0] @ alone + 0.15
+
+
 def test_the_classifier_round_trips_through_its_saved_array(embedder: SentenceTransformerEmbedder) -> None:
     fitted = ProblemSentences.fit(embedder, load_challenge_sentences())
     again = ProblemSentences.from_array(fitted.as_array())

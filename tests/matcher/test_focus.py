@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from nhsmatch.matcher.focus import focused_vector, specificity
+from nhsmatch.matcher.focus import focused_vector, specificity, whole_less_background
 
 PROBLEM, BACKGROUND = np.eye(2, dtype=np.float32)  # two sentences' (unit) vectors
 SENTENCES = ["heart failure is diagnosed late", "we are a large system"]  # five words each
@@ -47,3 +47,18 @@ def test_the_whole_challenges_vector_keeps_its_share() -> None:
     focused = focused_vector(SENTENCES, vectors, specific, whole=whole, sharpness=4, whole_share=0.5)
     assert focused @ PROBLEM > whole @ PROBLEM
     assert np.linalg.norm(focused) == pytest.approx(1.0)
+
+
+def test_the_whole_loses_each_sentences_share_as_far_as_it_is_background() -> None:
+    vectors = np.stack([PROBLEM, BACKGROUND])
+    whole = np.array([0.6, 0.8], dtype=np.float32)
+    np.testing.assert_allclose(whole_less_background(whole, SENTENCES, vectors, np.ones(2)), whole, rtol=1e-6)
+    # The background sentence has half the words: half its direction goes, the rest stays.
+    np.testing.assert_allclose(
+        whole_less_background(whole, SENTENCES, vectors, np.array([1.0, 0.0])),
+        [0.6, 0.3] / np.hypot(0.6, 0.3),
+        rtol=1e-5,
+    )
+    # A long challenge's whole is the sentences' mean by words: background drops out of it.
+    alone = whole_less_background(None, ["one two three", "one"], vectors, np.array([1.0, 0.0]))
+    np.testing.assert_allclose(alone, PROBLEM, rtol=1e-6)
