@@ -124,6 +124,11 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("poor hba1c in t2dm", "diabetes"),
         ("af patients not on doacs", "anticoagulation"),
         ("every gp practice in the pcn", "primary care"),
+        # shorthand typed into a search box (bench.keywords)
+        ("PRRT capacity", "cancer"),
+        ("anti-vegf clinic closer to home", "eye conditions"),
+        ("glp-1 real world evidence", "diabetes remission and weight"),
+        ("scale up HCL starts", "diabetes"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
