@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from ..matcher.models import NOT_BLANK, Filters, LikelyPartner, MatchLabel, NhsPeer, Partnership, Precedent
+from ..matcher.search import Ranking
 from ..matcher.taxonomy import Region
 
 MAX_CHALLENGE_CHARS = 5000
@@ -57,7 +58,7 @@ class PrecedentOut(Partnership):
 class MatchResponse(BaseModel):
     precedents: list[PrecedentOut] = Field(
         description="Best first, except that beyond the third precedent of one company, another company's "
-        "comparable work (scoring within 0.06) comes first."
+        f"comparable work (scoring within {Ranking().company_penalty:g}) comes first."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")

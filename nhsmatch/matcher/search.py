@@ -13,14 +13,15 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
    record's, so 1 is the best lexical match in the corpus.
 4. Hybrid score = (dense + LEXICAL_WEIGHT x lexical) / (1 + LEXICAL_WEIGHT), in 0..1.
-5. Feedback: when the first pass has clear matches (hybrid score >= 0.505), the query vector moves
-   (weight 0.3) towards the document vectors of the best two and the first pass's best are scored
-   again; records like the clear best matches rise. The lexical half chose them as much as the dense.
+5. Feedback: when the first pass has clear matches (hybrid score >= 0.505), the mean of the best
+   two's document vectors is added to the query vector (weight 1: the challenge and its clear best
+   matches count alike) and the first pass's best are scored again; records like the clear best
+   matches rise. The lexical half chose them as much as the dense.
 6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
-   company loses `company_penalty` (0.06, flat), so another company's comparable work (scoring
-   within 0.06) comes first. The penalty only orders: the score shown, and the match label and the
+   company loses `company_penalty` (0.07, flat), so another company's comparable work (scoring
+   within 0.07) comes first. The penalty only orders: the score shown, and the match label and the
    partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
-   up to 0.06 above the one before it.
+   up to 0.07 above the one before it.
 """
 
 from __future__ import annotations
@@ -95,10 +96,10 @@ class Ranking:
     # Of several sentences, those about the asker count less (background.py); rides on `focus`.
     tell_background_apart: bool = True
     feedback_depth: int = 2  # 0: no feedback step
-    feedback_weight: float = 0.3
+    feedback_weight: float = 1.0
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
     company_cap: int = 3
-    company_penalty: float = 0.06  # the same for every precedent beyond the cap: "comparable" is a margin
+    company_penalty: float = 0.07  # the same for every precedent beyond the cap: "comparable" is a margin
     diversity_window: int = 10
 
 
@@ -115,7 +116,7 @@ class EmbeddedChallenge:
 class MatchThresholds:
     """Hybrid-score cut-offs for the match labels, fitted on the dev set (`matcher eval --fit`)."""
 
-    strong: float = 0.57
+    strong: float = 0.62
     partial: float = 0.475
 
     def label(self, score: float) -> MatchLabel:

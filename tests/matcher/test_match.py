@@ -121,9 +121,9 @@ def test_a_challenge_with_no_precedent_says_so_and_still_returns_the_nearest(ful
 
 
 def test_abbreviations_find_the_same_precedents_as_the_words(full_matcher: Matcher) -> None:
-    spelled = top_ids(full_matcher, "people with atrial fibrillation not on anticoagulants", k=5)
-    abbreviated = top_ids(full_matcher, "AF patients not on DOACs", k=5)
-    assert len(set(spelled) & set(abbreviated)) >= 3
+    spelled = top_ids(full_matcher, "people with atrial fibrillation not on anticoagulants", k=10)
+    abbreviated = top_ids(full_matcher, "AF patients not on DOACs", k=10)
+    assert len(set(spelled) & set(abbreviated)) >= 7
 
 
 @pytest.mark.parametrize(("abbreviation", "words"), [("AF", "atrial fibrillation"), ("HF", "heart failure")])
@@ -183,7 +183,7 @@ def test_shared_concepts_explain_the_match(full_matcher: Matcher) -> None:
 
 
 def test_one_company_does_not_fill_the_top_10_when_others_did_comparable_work(full_matcher: Matcher) -> None:
-    challenge = "Women with early breast cancer wait too long for treatment because our oncology clinics are full"
+    challenge = "Heart failure patients in our area are only diagnosed when they are admitted as emergencies"
     undiversified = full_matcher.with_ranking(Ranking(company_penalty=0)).match(challenge, limit=10).precedents
     diversified = full_matcher.match(challenge, limit=10).precedents
 
@@ -198,8 +198,9 @@ def test_one_company_does_not_fill_the_top_10_when_others_did_comparable_work(fu
 
 
 def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(full_matcher: Matcher) -> None:
-    """Beyond the third of one company, a precedent loses the same margin (0.06) however many came
-    before: another company's precedent comes first only when it scores within that margin."""
+    """Beyond the third of one company, a precedent loses the same margin however many came before:
+    another company's precedent comes first only when it scores within that margin."""
+    margin = full_matcher.ranking.company_penalty
     companies = [full_matcher.companies_of(record.id) for record in full_matcher.records]
     novartis = [row for row, names in enumerate(companies) if names == {"novartis"}][:5]
     other = next(row for row, names in enumerate(companies) if names == {"pfizer"})
@@ -209,9 +210,9 @@ def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(ful
         scores = np.array([0.80, 0.79, 0.78, 0.77, 0.76, other_score])
         return rows[full_matcher._diversified_order(rows, scores)].tolist()
 
-    assert shown(0.72) == [*novartis[:3], other, *novartis[3:]]  # within 0.06 of the fourth Novartis (0.77)
-    assert shown(0.705) == [*novartis[:3], novartis[3], other, novartis[4]]  # within 0.06 of the fifth only
-    assert shown(0.60) == [*novartis, other]
+    assert shown(0.77 - margin + 0.005) == [*novartis[:3], other, *novartis[3:]]  # within the margin of the fourth
+    assert shown(0.76 - margin + 0.005) == [*novartis[:3], novartis[3], other, novartis[4]]  # of the fifth only
+    assert shown(0.76 - margin - 0.01) == [*novartis, other]
 
 
 def test_best_sentence_scores_of_some_records_equal_those_of_all(
@@ -305,10 +306,10 @@ def test_feedback_raises_most_the_records_most_like_the_clear_best_matches(full_
     fed = full_matcher.with_ranking(Ranking(company_penalty=0)).match(AF_CHALLENGE, limit=20)
     before = {p.record.id: p.score for p in plain.precedents}
     after = {p.record.id: p.score for p in fed.precedents}
-    assert next(iter(after)) == next(iter(before))  # the match the feedback came from stays first
+    feedback = list(before)[:2]
+    assert next(iter(after)) in feedback  # a match the feedback came from stays first
 
     documents, row_of = full_matcher.corpus.views["document"], full_matcher.corpus.row_of
-    feedback = list(before)[:2]
     centroid = np.mean([documents[row_of[i]] for i in feedback], axis=0)
     others = [i for i in before if i in after and i not in feedback]
     others.sort(key=lambda i: documents[row_of[i]] @ centroid)
