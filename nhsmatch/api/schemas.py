@@ -57,8 +57,8 @@ class PrecedentOut(Partnership):
 
 class MatchResponse(BaseModel):
     precedents: list[PrecedentOut] = Field(
-        description="Best first, except that beyond the third precedent of one company, another company's "
-        f"comparable work (scoring within {Ranking().company_penalty:g}) comes first."
+        description=f"Best first, except that beyond {Ranking().company_cap} precedents of one company, another "
+        f"company's comparable work (scoring within {Ranking().company_penalty:g}) comes first."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")
