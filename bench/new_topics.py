@@ -7,8 +7,9 @@ therapy areas and care settings (not its title, partners, place or what was done
 challenge a local NHS leader elsewhere facing that problem today might type: 1-3 sentences in
 their own words, never four words in a row from the record, naming no solution, company or place.
 The record a challenge was written from is its known answer. Prints, for each ranking and half,
-the known answer's mean reciprocal rank, how often it comes first and within the top 10, and how
-often the challenge is flagged as having no strong precedent (each has one, so lower is better).
+the known answer's mean reciprocal rank, how often it comes first and within the top 10, how often
+the challenge is flagged as having no strong precedent (each has one, so lower is better), and how
+often one of the known answer's partner organisations is the first likely partner, or in the top 5.
 The records, sorted by id, were dealt alternately into two halves: the first may be looked at when
 improving the matcher, and its misses are printed; the second is held out, for measuring only.
 
@@ -19,6 +20,7 @@ trusts. Another of them first is as good an answer, and counts here as a miss.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from statistics import fmean
 
 from nhsmatch.api.cli import load_configured_matcher
@@ -498,25 +500,44 @@ HELD_OUT = {
 DEPTH = 50  # a known answer ranked below this counts as not found (reciprocal rank 0)
 
 
-def known_answer_ranks(matcher: Matcher, challenges: dict[str, str]) -> tuple[dict[str, int | None], float]:
-    """Each known answer's rank (None past DEPTH), and the share of challenges flagged as having no
-    strong precedent."""
-    ranks: dict[str, int | None] = {}
-    flagged = []
+@dataclass(frozen=True)
+class KnownAnswer:
+    """How one challenge's known answer fared."""
+
+    rank: int | None  # among the precedents; None past DEPTH
+    flagged: bool  # the challenge was said to have no strong precedent (it has one)
+    partner_rank: int | None  # the best rank, among the likely partners, of a partner of the known answer
+
+
+def known_answers(matcher: Matcher, challenges: dict[str, str]) -> dict[str, KnownAnswer]:
+    answers = {}
     for record_id, challenge in challenges.items():
         result = matcher.match(challenge, limit=DEPTH)
         ids = [p.record.id for p in result.precedents]
-        ranks[record_id] = ids.index(record_id) + 1 if record_id in ids else None
-        flagged.append(float(result.no_strong_precedent))
-    return ranks, fmean(flagged)
+        record = matcher.get(record_id)
+        its_partners = {matcher.names.key(p.name) for p in (*record.industry_partners, *record.other_partners)}
+        partner_ranks = [i for i, p in enumerate(result.partners, 1) if matcher.names.key(p.name) in its_partners]
+        answers[record_id] = KnownAnswer(
+            rank=ids.index(record_id) + 1 if record_id in ids else None,
+            flagged=result.no_strong_precedent,
+            partner_rank=min(partner_ranks, default=None),
+        )
+    return answers
 
 
-def summary(ranks: dict[str, int | None], flagged: float) -> str:
-    found = [rank for rank in ranks.values() if rank is not None]
-    mrr = sum(1 / rank for rank in found) / len(ranks)
-    first = sum(rank == 1 for rank in found) / len(ranks)
-    top10 = sum(rank <= 10 for rank in found) / len(ranks)
-    return f"{mrr:.3f} / {first:.0%} / {top10:.0%} / {flagged:.0%}"
+def summary(answers: dict[str, KnownAnswer]) -> str:
+    """MRR / first / in the top 10 / flagged / a partner of it the first likely partner / in the top 5."""
+    ranks = [a.rank for a in answers.values()]
+    partner_ranks = [a.partner_rank for a in answers.values()]
+    mrr = fmean(1 / rank if rank else 0 for rank in ranks)
+    return " / ".join(
+        [
+            f"{mrr:.3f}",
+            *(f"{fmean(rank is not None and rank <= k for rank in ranks):.0%}" for k in (1, 10)),
+            f"{fmean(a.flagged for a in answers.values()):.0%}",
+            *(f"{fmean(rank is not None and rank <= k for rank in partner_ranks):.0%}" for k in (1, 5)),
+        ]
+    )
 
 
 def main() -> None:
@@ -524,17 +545,17 @@ def main() -> None:
     known = {record.id for record in base.corpus.records}
     halves = {"open half": OPEN, "held out": HELD_OUT}
     assert all(set(half) <= known for half in halves.values()), "each known answer is a bundled record"
-    print(f"known answer: MRR / first / in top 10 / flagged, {len(OPEN)} + {len(HELD_OUT)} challenges")
-    print(f"{'ranking':22}" + "".join(f"{half:>28}" for half in halves))
+    print(f"{len(OPEN)} + {len(HELD_OUT)} challenges; the known answer: MRR / first / in the top 10 / flagged;")
+    print("a partner of it among the likely partners: first / in the top 5")
+    print(f"{'ranking':22}" + "".join(f"{half:>38}" for half in halves))
     for label, ranking in RANKINGS.items():
         matcher = base.with_ranking(ranking)
-        print(f"{label:22}" + "".join(f"{summary(*known_answer_ranks(matcher, half)):>28}" for half in halves.values()))
+        print(f"{label:22}" + "".join(f"{summary(known_answers(matcher, half)):>38}" for half in halves.values()))
     print("\nopen half, known answer not first, shipped (its rank, and what came first):")
-    ranks, _ = known_answer_ranks(base, OPEN)
-    for record_id, rank in ranks.items():
-        if rank != 1:
+    for record_id, answer in known_answers(base, OPEN).items():
+        if answer.rank != 1:
             first = base.match(OPEN[record_id], limit=1).precedents[0].record.id
-            print(f"  {record_id}: {rank or f'past {DEPTH}'}, first {first}")
+            print(f"  {record_id}: {answer.rank or f'past {DEPTH}'}, first {first}")
 
 
 if __name__ == "__main__":
