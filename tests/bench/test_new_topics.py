@@ -1,6 +1,5 @@
 """bench.new_topics: its challenges are about the records no dev challenge finds useful, and the
-shipped ranking finds their known answers and
-the organisations behind them."""
+shipped ranking finds their known answers and the organisations behind them."""
 
 from __future__ import annotations
 
