@@ -6,7 +6,9 @@ the challenge does not name) to each answerable dev challenge, before or after i
 (5 seeded draws), and prints nDCG@10 against the challenges as written (the baseline, same run)
 with the dismissing clauses set aside (matcher/asides.py, shipped) and searched like the rest.
 One set of sentences was written with the list of dismissals (it shows the mechanism works), a
-second after it, held out (how far the list reaches phrasing it was not written for).
+second after it, held out (how far the list reaches phrasing it was not written for). The list was
+later widened from dismissals other sessions wrote; of the two sets written blind after that, the
+first was measured and then used to widen it again, and the second is held out.
 """
 
 from __future__ import annotations
@@ -61,6 +63,40 @@ HELD_OUT_DISMISSALS = [
     "We are satisfied with how {topic} is run.",
     "Our {topic} is in good shape.",
 ]
+# Written blind by a helper session after the list was widened (session 25) from 119 dismissals
+# another helper wrote; measured as held out, then used to widen the list again.
+WIDENED_WITH = [
+    "We don't need any help with {topic}.",
+    "We're not looking at {topic} at the moment, so please leave that out.",
+    "Our performance on {topic} is in good shape and needs no further attention.",
+    "Please exclude {topic} from the results, as that sits outside the scope of this review.",
+    "Honestly, the one area that's going fine for us is {topic}.",
+    "There are no concerns locally about {topic}.",
+    "I'd rather not see anything on {topic} — another team already has that covered.",
+    "{Topic}: not a concern for us, so skip it.",
+    "Ignore {topic} — that's all sorted.",
+    "The ICB has confirmed we are meeting our targets for {topic}, "
+    "so that area is not a priority for this piece of work.",
+    "Don't bother with {topic}, that's not our issue.",
+    "Anything relating to {topic} can be disregarded for the purposes of this query.",
+]
+# Written blind by a third helper session after that; never used to extend the list.
+HELD_OUT_DISMISSALS_2 = [
+    "{Topic}: not an issue here. Disregard.",
+    "For the avoidance of doubt, matters relating to {topic} fall outside the scope of this enquiry "
+    "and should be excluded.",
+    "Honestly, we've got {topic} well sorted at our end, so please don't send me anything on that one!",
+    "no need for {topic} stuff, thats all fine for us",
+    "Please, I do not need information about {topic}, this one we have already under control.",
+    "Our performance on {topic} is strong, so leave it off the list.",
+    "Anything to do with {topic} sits with another team entirely, so skip it.",
+    "Happy with where we are on {topic}, so don't bother pulling that in.",
+    "The board has already signed off our approach to {topic} and we're comfortable with it, "
+    "so there's no call to surface material there.",
+    "Leave out {topic} - that's not what's keeping me up at night.",
+    "pls exclude {topic}, already covered",
+    "We have no concerns regarding {topic} at this time and would ask that it not feature in what comes back.",
+]
 DRAWS = 5
 RANKINGS = {"shipped": Ranking(), "dismissals searched": Ranking(set_aside_dismissals=False)}
 
@@ -87,6 +123,8 @@ def main() -> None:
     drawn = {
         "written with it": [dismissal_draw(base, queries, seed, DISMISSALS) for seed in range(DRAWS)],
         "held out": [dismissal_draw(base, queries, seed, HELD_OUT_DISMISSALS) for seed in range(DRAWS)],
+        "widened with": [dismissal_draw(base, queries, seed, WIDENED_WITH) for seed in range(DRAWS)],
+        "held out, second": [dismissal_draw(base, queries, seed, HELD_OUT_DISMISSALS_2) for seed in range(DRAWS)],
     }
     print(f"nDCG@10 over {len(queries)} answerable dev challenges, a sentence on what the problem is not added")
     print(f"{'ranking':22}{'as written':>12}" + "".join(f"{column:>18}" for column in drawn))

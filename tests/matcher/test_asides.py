@@ -46,6 +46,27 @@ from nhsmatch.matcher.asides import set_aside
             "Care home residents fall at night.",
             ["Please ignore the AF audit."],
         ),
+        # Asked to be left out of the results, or out of the question's scope.
+        (
+            "Please don't return projects on online consultations. Our frail patients fall at night.",
+            "Our frail patients fall at night.",
+            ["Please don't return projects on online consultations."],
+        ),
+        (
+            "The virtual ward is outside the scope of this search; care home residents fall at night.",
+            "care home residents fall at night.",
+            ["The virtual ward is outside the scope of this search"],
+        ),
+        (
+            "pulmonary rehab waits are short, not relevant. COPD patients are readmitted within a month",
+            "COPD patients are readmitted within a month",
+            ["pulmonary rehab waits are short, not relevant."],
+        ),
+        (
+            "Smoking cessation can be excluded. Asthma reviews are months overdue.",
+            "Asthma reviews are months overdue.",
+            ["Smoking cessation can be excluded."],
+        ),
     ],
 )
 def test_a_clause_that_dismisses_its_topic_is_set_aside(challenge: str, searched: str, dismissed: list[str]) -> None:
@@ -61,6 +82,14 @@ def test_a_clause_that_dismisses_its_topic_is_set_aside(challenge: str, searched
         "Diabetes care is fine.",  # all of it dismissive: searched whole rather than not at all
         "Patients are not happy with the wait, and staff would be happy with a shared record.",  # wanted
         "Clinicians ignore the alerts because there are too many.",
+        # What a service leaves out, or what does not fit, is the problem, not a request to the search.
+        "Our eligibility criteria exclude people with dementia, so they never get rehab.",
+        "Practices can exclude patients from the register, and many frail patients are excepted.",
+        "Patients get leaflets that are not relevant to them, and the data we get is not relevant.",
+        "Waits are not within the 18-week standard, and people living outside this area cannot be seen.",
+        "GPs don't include them on the register, and patients don't go there because of the buses.",
+        "Community pharmacy is not part of our pathway yet; staff leave them out of the handover.",
+        "It's not all good news: patients don't worry about their blood pressure until it is too late.",
     ],
 )
 def test_negations_that_describe_the_problem_are_searched(challenge: str) -> None:
@@ -73,11 +102,12 @@ def test_bullet_points_stay_apart_once_one_is_set_aside() -> None:
 
 
 def test_no_record_or_dev_challenge_reads_as_a_dismissal() -> None:
-    """The bundled texts describe problems: none of them loses a clause (the list is that narrow)."""
+    """The bundled texts describe problems and what was done: none of them loses a clause (the list
+    is that narrow)."""
     texts = [json.loads(line)["query"] for line in DEFAULT_DEV_QUERIES_PATH.read_text(encoding="utf-8").splitlines()]
     for line in DEFAULT_CORPUS_PATH.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        texts += [record["challenge"], record["intervention"]]
+        texts += [record["challenge"], record["intervention"], *record["outcomes"]]
     assert [text for text in texts if set_aside(text)[1]] == []
 
 
