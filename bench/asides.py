@@ -1,4 +1,4 @@
-"""What a sentence about what the problem is *not* costs: `python -m bench.asides` (about 10 seconds).
+"""What a sentence about what the problem is *not* costs: `python -m bench.asides` (about 25 seconds).
 
 Leaders often say what is already fine before or after their problem ("Our diabetes care is fine;
 the problem is ..."). This adds such a sentence about another topic (one whose vocabulary concepts
