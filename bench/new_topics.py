@@ -507,6 +507,7 @@ class KnownAnswer:
     rank: int | None  # among the precedents; None past DEPTH
     flagged: bool  # the challenge was said to have no strong precedent (it has one)
     partner_rank: int | None  # the best rank, among the likely partners, of a partner of the known answer
+    first: str  # the id of the precedent ranked first
 
 
 def known_answers(matcher: Matcher, challenges: dict[str, str]) -> dict[str, KnownAnswer]:
@@ -521,6 +522,7 @@ def known_answers(matcher: Matcher, challenges: dict[str, str]) -> dict[str, Kno
             rank=ids.index(record_id) + 1 if record_id in ids else None,
             flagged=result.no_strong_precedent,
             partner_rank=min(partner_ranks, default=None),
+            first=ids[0],
         )
     return answers
 
@@ -554,8 +556,7 @@ def main() -> None:
     print("\nopen half, known answer not first, shipped (its rank, and what came first):")
     for record_id, answer in known_answers(base, OPEN).items():
         if answer.rank != 1:
-            first = base.match(OPEN[record_id], limit=1).precedents[0].record.id
-            print(f"  {record_id}: {answer.rank or f'past {DEPTH}'}, first {first}")
+            print(f"  {record_id}: {answer.rank or f'past {DEPTH}'}, first {answer.first}")
 
 
 if __name__ == "__main__":

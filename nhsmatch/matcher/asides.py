@@ -67,7 +67,7 @@ _DISMISSAL = re.compile(
             + r"\s+within\s+(?:(?:our|the|my)\s+remit|what\s+we)\b|n't\s+belong\s+in\s+(?:this|here|the\s+results)\b",
             # Asked to be left out of what is shown: the asker speaks to the search, so a problem that
             # names what a service leaves out ("our criteria exclude them") does not count.
-            r"\b(?:please|you\s+can)\s+ignore\b|\bignore\s+anything\b|\bdrop\s+anything\b",
+            r"\bignore\s+anything\b|\bdrop\s+anything\b",
             _DON_T + r"\s+(?:want|need|see|return|show|include)\s+(?:any\s+)?(?:results|projects)\b",
             _DON_T + r"\s+(?:want|need|see|return|show|include)\s+anything\s+(?:on|about)\b",
             r"(?:\bso|\bplease|,)\s*(?:don'?t|do\s+not)\s+(?:include|prioriti[sz]e)\s+" + _IT + r"\b",
@@ -90,7 +90,7 @@ _DISMISSAL = re.compile(
 _LEAVE_OUT = re.compile(
     r"[\s*•–—-]*(?:please\s+)?(?:"
     r"ignore|exclude|skip|drop|discount|disregard|leave\s+out|rule\s+out|"
-    r"(?:don't|do\s+not)\s+(?:bother\s+with|worry\s+about|include)|no\s+need\s+(?:for|to\s+look\s+at)"
+    r"(?:don't|do\s+not)\s+(?:bother\s+with|worry\s+about|include)|no\s+need\s+for"
     r")(?=\s)",  # a word of its own: not "Drop-in clinics are full"
     re.IGNORECASE,
 )

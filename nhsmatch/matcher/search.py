@@ -18,10 +18,10 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    matches count alike) and the first pass's best are scored again; records like the clear best
    matches rise. The lexical half chose them as much as the dense.
 6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
-   company loses `company_penalty` (0.07, flat), so another company's comparable work (scoring
-   within 0.07) comes first. The penalty only orders: the score shown, and the match label and the
+   company loses `company_penalty` (flat), so another company's comparable work (scoring within
+   that margin) comes first. The penalty only orders: the score shown, and the match label and the
    partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
-   up to 0.07 above the one before it.
+   up to the margin above the one before it.
 """
 
 from __future__ import annotations
