@@ -10,7 +10,10 @@ Cautious by design, so that a challenge written correctly is never changed:
 - an unknown word becomes the most frequent corpus word one edit away (a letter dropped, added,
   changed or two swapped), and only corpus words are ever offered, never general English;
 - only words of five or more letters, all in lower case or capitalised, are considered:
-  abbreviations and short words have too many neighbours one edit away.
+  abbreviations and short words have too many neighbours one edit away;
+- a text most of whose words are unknown and one edit from no corpus word is left as typed: it is
+  in another language (NHS Wales's leaders may write in Welsh, and its "derbyn", admitted, is one
+  edit from the corpus's "Derby") or not in words, and its few words near a corpus word are no slips.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from functools import cache
 from spellchecker import SpellChecker
 
 MIN_LENGTH = 5
-_WORD = re.compile(r"[A-Za-z]+")
+# A text with at least this many words that are unknown and one edit from no corpus word, and more
+# of them than other words, is not English.
+FOREIGN_AT_UNREADABLE = 3
+_WORD = re.compile(r"[^\W\d_]+")  # letters, accented ones too: "hospitalisés" is one word
 # British to US spelling, so that an English dictionary in US spelling knows "optimising".
 _US_SPELLING = (
     ("isation", "ization"),
@@ -58,22 +64,27 @@ class Speller:
 
     def correct(self, text: str) -> tuple[str, dict[str, str]]:
         """The text with its slips corrected, and each correction as {typed: read as}."""
+        considered = [word.lower() for word in _WORD.findall(text) if _considered(word)]
+        meant = {word: self._meant(word) for word in set(considered) if not self._known(word)}
+        unreadable = sum(word in meant and meant[word] is None for word in considered)
+        if unreadable >= FOREIGN_AT_UNREADABLE and unreadable * 2 > len(considered):
+            return text, {}
         corrections: dict[str, str] = {}
 
         def read(match: re.Match[str]) -> str:
             word = match.group(0)
-            if len(word) < MIN_LENGTH or not (word.islower() or (word[0].isupper() and word[1:].islower())):
+            reading = meant.get(word.lower()) if _considered(word) else None
+            if reading is None:
                 return word
-            lower = word.lower()
-            if self._known(lower):
-                return word
-            meant = self._corpus.correction(lower)
-            if not meant or meant == lower:
-                return word
-            corrections[word] = meant.capitalize() if word[0].isupper() else meant
+            corrections[word] = reading.capitalize() if word[0].isupper() else reading
             return corrections[word]
 
         return _WORD.sub(read, text), corrections
+
+    def _meant(self, word: str) -> str | None:
+        """The corpus word one edit away that an unknown word was meant to be, if any."""
+        meant = self._corpus.correction(word)
+        return meant if meant and meant != word else None
 
     def _known(self, word: str) -> bool:
         forms = [word]
@@ -90,3 +101,8 @@ class Speller:
             if us in _english():
                 return True
         return False
+
+
+def _considered(word: str) -> bool:
+    """Long enough to correct, and neither an abbreviation nor in capitals."""
+    return len(word) >= MIN_LENGTH and (word.islower() or (word[0].isupper() and word[1:].islower()))

@@ -4,7 +4,8 @@ from nhsmatch.matcher.spelling import Speller
 
 CORPUS = [
     "People with diabetes and atrial fibrillation were not anticoagulated.",
-    "Neighbourhood teams in Wirral cut hospital admissions; optimising treatment helped patients.",
+    "Neighbourhood teams in Wirral and Derby cut hospital admissions; optimising treatment helped patients.",
+    "Two hospitals shared a stroke unit.",
 ]
 
 
@@ -20,6 +21,12 @@ def speller() -> Speller:
         ("AF patients not anticoaulated", "AF patients not anticoagulated", {"anticoaulated": "anticoagulated"}),
         ("Hosptal admissions", "Hospital admissions", {"Hosptal": "Hospital"}),
         ("fibrillaiton", "fibrillation", {"fibrillaiton": "fibrillation"}),
+        # Every long word a slip, each one edit from a corpus word: quick typing, not another language.
+        (
+            "diabtes pateints not anticoaulated",
+            "diabetes patients not anticoagulated",
+            {"diabtes": "diabetes", "pateints": "patients", "anticoaulated": "anticoagulated"},
+        ),
     ],
 )
 def test_a_slip_in_a_long_word_is_read_as_the_corpus_word(
@@ -39,6 +46,9 @@ def test_a_slip_in_a_long_word_is_read_as_the_corpus_word(
         "community tems",  # under five letters: short words have too many neighbours
         "DIABTES",  # written in capitals: left as typed
         "Dsbetes",  # two slips: too far to be sure
+        "hospitalisés",  # one word, accents and all, not "hospitalis" (one edit from "hospitals")
+        # Welsh: "derbyn" (admitted) is one edit from "Derby", but most words are near no corpus word.
+        "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng.",
     ],
 )
 def test_a_challenge_written_correctly_is_left_as_typed(speller: Speller, text: str) -> None:
