@@ -13,7 +13,7 @@ Cautious by design, so that a challenge written correctly is never changed:
   abbreviations and short words have too many neighbours one edit away;
 - a text most of whose words are unknown and one edit from no corpus word is left as typed: it is
   in another language (NHS Wales's leaders may write in Welsh, and its "derbyn", admitted, is one
-  edit from the corpus's "Derby") or not in words, and its few words near a corpus word are no slips.
+  edit from the corpus's "Derby") or not in words, and the few of its words near one are not slips.
 """
 
 from __future__ import annotations
