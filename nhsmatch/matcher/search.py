@@ -12,7 +12,7 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
    record's, so 1 is the best lexical match in the corpus.
-4. Hybrid score = (dense + LEXICAL_WEIGHT x lexical) / (1 + LEXICAL_WEIGHT), in 0..1.
+4. Hybrid score = (dense + `lexical_weight` x lexical) / (1 + `lexical_weight`), in 0..1.
 5. Feedback: when the first pass has clear matches (hybrid score >= 0.505), the mean of the best
    two's document vectors is added to the query vector (weight 1: the challenge and its clear best
    matches count alike) and the first pass's best are scored again; records like the clear best
