@@ -23,6 +23,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 PARTNER_IDS_SHOWN = 3  # the rest are in --json
 BACKGROUND_NOTE = "Read as background rather than the problem, so counted for much less"
+SEPARATE_PROBLEMS_NOTE = "Read as separate problems, each searched alone and their precedents shown in turn"
 
 
 def configure_logging(level: str) -> None:
@@ -190,6 +191,9 @@ def _print_result(result: MatchResult) -> None:
     if result.read_as_background:
         sentences = ", ".join(f"“{escape(sentence)}”" for sentence in result.read_as_background)
         console.print(f"{BACKGROUND_NOTE}: {sentences}\n")
+    if result.separate_problems:
+        problems = ", ".join(f"“{escape(problem)}”" for problem in result.separate_problems)
+        console.print(f"{SEPARATE_PROBLEMS_NOTE}: {problems}\n")
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
     console.print("[bold underline]Precedents[/bold underline]")

@@ -77,6 +77,13 @@ class MatchResponse(BaseModel):
         '["We are a teaching hospital trust with 12,000 staff."]: they count for much less in the search, '
         "and the conditions or services they name are not taken as the problem's; empty when none."
     )
+    separate_problems: list[str] = Field(
+        description="When the challenge states separate problems (sentences about unrelated conditions), "
+        'each problem in its own sentences, e.g. ["People with AF are not anticoagulated.", "Our '
+        'haematology clinics are overloaded with stable MPN follow-ups."]: each was searched alone, and '
+        "`precedents` takes their best in turn (the first of each, then the second of each, ...); empty "
+        "when the challenge states one problem."
+    )
 
 
 class SimilarResponse(BaseModel):

@@ -191,3 +191,4 @@ class MatchResult(_Frozen):
     corrected_words: dict[str, str] = {}  # typing slips read as corpus words: {typed: read as}
     set_aside: list[str] = []  # clauses that said what the problem is not, left out of the search
     read_as_background: list[str] = []  # sentences read as about the asker, not the problem: counted less
+    separate_problems: list[str] = []  # the problems searched one at a time, when the challenge states several

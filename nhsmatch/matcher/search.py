@@ -48,6 +48,18 @@ from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
 from .passages import sentence_spans, view_texts
+from .problems import (
+    ALONE_CHANCE,
+    NEIGHBOURS,
+    RelatedConditions,
+    anchors,
+    grouped,
+    in_turn,
+    interleaved,
+    linked_by_conditions,
+    linked_by_neighbours,
+    problems,
+)
 from .spelling import Speller
 from .taxonomy import Region
 from .vocabulary import Concept, Vocabulary
@@ -95,6 +107,7 @@ class Ranking:
     focus_whole_share: float = 0.5  # the whole challenge's vector's share of the focused one
     # Of several sentences, those about the asker count less (background.py); rides on `focus`.
     tell_background_apart: bool = True
+    separate_problems: bool = True  # a challenge stating separate problems is searched one at a time (problems.py)
     feedback_depth: int = 2  # 0: no feedback step
     feedback_weight: float = 1.0
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
@@ -110,6 +123,19 @@ class EmbeddedChallenge:
 
     vector: Vectors
     sentence_weights: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Search:
+    """One text searched as one problem: its sentences and their weights (empty: all count in full),
+    the concepts it names, its query vector, and the records in the order shown with their scores."""
+
+    sentences: list[str]
+    weights: tuple[float, ...]
+    concepts: list[Concept]
+    query: Vectors
+    rows: npt.NDArray[np.int64]
+    scores: npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -161,6 +187,7 @@ class Matcher:
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
         self._concepts = corpus.concepts["record"]
+        self._related_conditions = RelatedConditions(self._concepts)
         self._filter_index = FilterIndex(corpus.records)
         names = [concept.name for concept in vocabulary.concepts]
         self._concept_vectors = dict(zip(names, embedder.encode(names), strict=True))
@@ -276,32 +303,26 @@ class Matcher:
     ) -> MatchResult:
         """Precedents for a challenge, likely partners and NHS peers, each with its evidence.
         `embed`: what gives the model's reading of the text it reads (`embed_challenge` unless a
-        caller wraps it in a cache, keyed on that text)."""
+        caller wraps it in a cache, keyed on that text). A challenge that states separate problems
+        (problems.py) has each searched alone, and their precedents shown in turn."""
         filters = filters or Filters()
+        embed = embed or self.embed_challenge
         challenge, corrected_words, dismissed = self.read(challenge)
-        model_text = self.model_text(challenge)
-        embedded = (embed or self.embed_challenge)(model_text)
-        sentences = [challenge[start:end] for start, end in sentence_spans(challenge)]
-        # Spelling out abbreviations adds no sentence; should it ever, every sentence counts in full.
-        weights = embedded.sentence_weights if len(embedded.sentence_weights) == len(sentences) else ()
-        challenge_concepts = self._challenge_concepts(challenge, sentences, weights)
-        # The nudge brings in the names of concepts met by another word: one the model read by name
-        # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
-        model_words = model_text.lower()
-        unnamed = [c for c in challenge_concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
-        query = self._query_vector(embedded.vector, unnamed)
-        rows, scores = self._rank(
-            query, self._lexical_query(challenge, sentences, weights, challenge_concepts), self._allowed_rows(filters)
-        )
-        precedents = [
-            self._precedent(query, int(row), float(score), challenge_concepts)
-            for row, score in zip(rows[:limit], scores[:limit], strict=True)
+        whole = self._search(challenge, embed(self.model_text(challenge)), filters)
+        separate = self._separate_problems(whole) if self.ranking.separate_problems else []
+        searches = [self._search(text, embed(self.model_text(text)), filters) for text, _ in separate] or [whole]
+        found = [
+            [(search, int(row), float(score)) for row, score in zip(search.rows, search.scores, strict=True)]
+            for search in searches
         ]
-        evidence = [
-            (self.records[int(row)], float(score))
-            for row, score in zip(rows[:EVIDENCE_DEPTH], scores[:EVIDENCE_DEPTH], strict=True)
-            if score >= self.thresholds.partial  # weak matches are no evidence for a partner
-        ]
+        shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
+        precedents = [self._precedent(search.query, row, score, search.concepts) for search, row, score in shown]
+        # Every problem's best matches are evidence; a record two problems found counts once, at its best.
+        best: dict[int, float] = {}
+        for _, row, score in in_turn([hits[:EVIDENCE_DEPTH] for hits in found]):
+            if score >= self.thresholds.partial:  # weak matches are no evidence for a partner
+                best[row] = max(score, best.get(row, 0.0))
+        evidence = [(self.records[row], score) for row, score in best.items()]
         regions = list(dict.fromkeys([*filters.regions, *near]))
         return MatchResult(
             precedents=precedents,
@@ -316,9 +337,60 @@ class Matcher:
             no_strong_precedent=not any(p.match == "strong" for p in precedents),
             corrected_words=corrected_words,
             set_aside=dismissed,
-            # Weights are left empty when every sentence counts in full.
-            read_as_background=[s for s, w in zip(sentences, weights, strict=False) if w < CONCEPT_WEIGHT],
+            read_as_background=[s for s, w in zip(whole.sentences, whole.weights, strict=False) if w < CONCEPT_WEIGHT],
+            separate_problems=[own for _, own in separate],
         )
+
+    def _search(self, challenge: str, embedded: EmbeddedChallenge, filters: Filters) -> _Search:
+        """One text searched as one problem: the records in the order shown, best first, with the
+        query and concepts their explanations are drawn from."""
+        sentences = [challenge[start:end] for start, end in sentence_spans(challenge)]
+        # Spelling out abbreviations adds no sentence; should it ever, every sentence counts in full.
+        weights = embedded.sentence_weights if len(embedded.sentence_weights) == len(sentences) else ()
+        concepts = self._challenge_concepts(challenge, sentences, weights)
+        # The nudge brings in the names of concepts met by another word: one the model read by name
+        # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
+        model_words = self.model_text(challenge).lower()
+        unnamed = [c for c in concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
+        query = self._query_vector(embedded.vector, unnamed)
+        lexical_query = self._lexical_query(challenge, sentences, weights, concepts)
+        rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
+        return _Search(sentences, weights, concepts, query, rows, scores)
+
+    def _separate_problems(self, whole: _Search) -> list[tuple[str, str]]:
+        """The separate problems the challenge states (problems.py), each as searched and in its own
+        sentences (without those that introduce every problem); none when it states one. Costs a
+        model call only when sentences name unrelated conditions."""
+        sentences = whole.sentences
+        if len(sentences) < 2:
+            return []
+        weights = whole.weights or (1.0,) * len(sentences)
+        conditions = [{c.name for c in self.vocabulary.find(s) if c.kind == "condition"} for s in sentences]
+        candidates = anchors(conditions, weights)
+        by_conditions = linked_by_conditions(conditions, self._related_conditions)
+        if len(grouped(candidates, by_conditions)) < 2:
+            return []
+        alone = self.embedder.encode([self.vocabulary.spell_out(sentences[i]) for i in candidates])
+        chances = self.corpus.problem_sentences.chances(alone).tolist()
+        kept = [i for i, chance in zip(candidates, chances, strict=True) if chance >= ALONE_CHANCE]
+        neighbours = dict(zip(candidates, self._neighbours(alone), strict=True))
+        by_neighbours = linked_by_neighbours(neighbours)
+        groups = grouped(kept, lambda a, b: by_conditions(a, b) or by_neighbours(a, b))
+        if len(groups) < 2:
+            return []
+        first = min(kept)  # what comes before every anchor introduces every problem
+        return [
+            (" ".join(sentences[i] for i in members), " ".join(sentences[i] for i in members if i >= first))
+            for members in problems(groups, weights)
+        ]
+
+    def _neighbours(self, vectors: Vectors) -> list[set[int]]:
+        """Per vector: the rows of its NEIGHBOURS closest records (by document vector)."""
+        if len(self.records) > EXHAUSTIVE_LIMIT:
+            rows = self.corpus.store.search(vectors, NEIGHBOURS)[1]
+        else:
+            rows = np.argsort(-(vectors @ self.corpus.views["document"].T), axis=1)[:, :NEIGHBOURS]
+        return [set(r[r >= 0].tolist()) for r in rows]
 
     def _challenge_concepts(self, challenge: str, sentences: list[str], weights: Sequence[float]) -> list[Concept]:
         """The concepts the challenge names, less those named only by sentences about the asker."""

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from nhsmatch.api.cli import BACKGROUND_NOTE
+from nhsmatch.api.cli import BACKGROUND_NOTE, SEPARATE_PROBLEMS_NOTE
 from nhsmatch.api.routes.web import WEB_DIR
 
 pytestmark = pytest.mark.browser
@@ -23,6 +23,9 @@ AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated 
 LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
 COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
 BACKGROUND = "We are a teaching hospital trust with two main sites and 9,000 staff."  # read as about the asker
+# Two unrelated problems in one challenge: each is searched alone.
+AF_ALONE = "People with AF are not anticoagulated."
+MPN_ALONE = "Our haematology clinics are overloaded with stable MPN follow-ups."
 # A real problem that no partnership in the corpus addresses.
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 CSV_HEADER = [
@@ -152,6 +155,10 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).get_by_text(f"{BACKGROUND_NOTE}: “{BACKGROUND}”")).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_have_count(0)
 
+    box.fill(f"{AF_ALONE} {MPN_ALONE}")
+    box.press("Enter")
+    expect(widget(page).get_by_text(f"{SEPARATE_PROBLEMS_NOTE}: “{AF_ALONE}”, “{MPN_ALONE}”")).to_be_visible()
+
     box.fill(PARKING_CHALLENGE)
     box.press("Enter")
     status = widget(page).get_by_role("status")
@@ -264,9 +271,12 @@ def test_page_says_what_it_left_out_and_what_it_read_as_about_the_asker(page: Pa
     left_out = "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”"
     expect(page.locator("#set-aside")).to_have_text(left_out)
     expect(page.locator("#background")).to_have_text(f"{BACKGROUND_NOTE}: “{BACKGROUND}”")
+    search(page, f"{AF_ALONE} {MPN_ALONE}")
+    expect(page.locator("#problems")).to_have_text(f"{SEPARATE_PROBLEMS_NOTE}: “{AF_ALONE}”, “{MPN_ALONE}”")
     search(page, "Patients with atrial fibrillation are not anticoagulated")
     expect(page.locator("#set-aside")).to_be_hidden()
     expect(page.locator("#background")).to_be_hidden()
+    expect(page.locator("#problems")).to_be_hidden()
 
 
 def test_page_highlights_only_the_words_searched_for(page: Page, api_url: str) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, cli
+from nhsmatch.api.cli import BACKGROUND_NOTE, SEPARATE_PROBLEMS_NOTE, cli
 from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -80,6 +80,16 @@ def test_search_says_what_it_left_out_and_what_it_read_as_about_the_asker() -> N
     assert result.exit_code == 0, result.output
     assert "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”" in result.output
     assert f"{BACKGROUND_NOTE}: “{background}”" in " ".join(result.output.split())
+
+
+def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None:
+    af, mpn = (
+        "People with AF are not anticoagulated.",
+        "Our haematology clinics are overloaded with stable MPN follow-ups.",
+    )
+    result = CliRunner().invoke(cli, ["search", f"{af} {mpn}", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"{SEPARATE_PROBLEMS_NOTE}: “{af}”, “{mpn}”" in " ".join(result.output.split())
 
 
 def test_search_rejects_bad_options_with_a_message() -> None:

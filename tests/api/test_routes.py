@@ -43,8 +43,10 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
         "corrected_words",
         "set_aside",
         "read_as_background",
+        "separate_problems",
     }
     assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
+    assert body["separate_problems"] == []
     assert len(body["precedents"]) == 5
     top = body["precedents"][0]
     for field in (
@@ -198,6 +200,16 @@ def test_match_reports_what_it_left_out_and_what_it_read_as_about_the_asker(clie
     assert response.status_code == 200
     assert response.json()["set_aside"] == ["Our diabetes outcomes are fine."]
     assert response.json()["read_as_background"] == [background]
+
+
+def test_match_reports_the_separate_problems_it_searched_one_at_a_time(client: TestClient) -> None:
+    af, mpn = (
+        "People with AF are not anticoagulated.",
+        "Our haematology clinics are overloaded with stable MPN follow-ups.",
+    )
+    response = client.post("/v1/match", json={"challenge": f"{af} {mpn}", "limit": 4})
+    assert response.status_code == 200
+    assert response.json()["separate_problems"] == [af, mpn]
 
 
 def test_the_api_reads_a_challenge_in_bullet_points_as_the_matcher_does(

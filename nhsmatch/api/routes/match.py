@@ -26,6 +26,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         corrected_words=result.corrected_words,
         set_aside=result.set_aside,
         read_as_background=result.read_as_background,
+        separate_problems=result.separate_problems,
     )
 
 

@@ -203,6 +203,11 @@ function showResults(state, body) {
     ? `Read as background rather than the problem, so counted for much less: ${background.map((s) => `“${s}”`).join(", ")}`
     : "";
   $("background").hidden = background.length === 0;
+  const problems = body.separate_problems || [];
+  $("problems").textContent = problems.length
+    ? `Read as separate problems, each searched alone and their precedents shown in turn: ${problems.map((s) => `“${s}”`).join(", ")}`
+    : "";
+  $("problems").hidden = problems.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
   // Filters may be what keeps a strong precedent out: "has anyone done this before?" asks the whole NHS.
   $("unfilter").hidden = activeFilters(state) === 0;

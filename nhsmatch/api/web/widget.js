@@ -234,6 +234,11 @@ li:first-child { border-top: 0; }
         ? h("p", { className: "hint" },
           `Read as background rather than the problem, so counted for much less: ${background.map((s) => `“${s}”`).join(", ")}`)
         : null;
+      const problems = body.separate_problems || [];
+      const eachAlone = problems.length
+        ? h("p", { className: "hint" },
+          `Read as separate problems, each searched alone and their precedents shown in turn: ${problems.map((s) => `“${s}”`).join(", ")}`)
+        : null;
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
       const inRegion = this.region ? ` in ${this.region}` : "";
       const everywhere = this.region
@@ -241,7 +246,7 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(corrected, leftOut, aboutYou, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
+        this.render(corrected, leftOut, aboutYou, eachAlone, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
       }
@@ -265,6 +270,7 @@ li:first-child { border-top: 0; }
         corrected,
         leftOut,
         aboutYou,
+        eachAlone,
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
             + "partnerships, so check how far each one fits.", everywhere)

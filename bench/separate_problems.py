@@ -1,0 +1,111 @@
+"""Two problems in one challenge: `python -m bench.separate_problems` (about 2 minutes).
+
+A leader may put two problems in one challenge. Each of 80 seeded pairs of answerable dev
+challenges that share no useful precedent is joined into one challenge ("<first> Separately,
+<second>"), as written and in the words of `bench.paraphrase`'s two blind sets of rewrites (written
+by sessions that saw only the challenges). Each half keeps its own judgments. Prints, for the
+shipped ranking and for the same reading the challenge as one problem: how often the challenge is
+read as separate problems; nDCG@10 of the one list shown against each half's judgments (the first
+half, the second, and the lower of the two); and how often both halves have a useful precedent
+(grade 1 or 2) among the first three shown.
+
+Then the other side: how many challenges that state one problem are read as several. These are the
+dev challenges, the three sets of rewrites, `bench.questions`' follow-ups, `bench.new_topics`'
+challenges, and each answerable dev challenge with three background sentences of `bench.context`
+before it and three after it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from statistics import fmean
+
+from nhsmatch.api.cli import load_configured_matcher
+from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
+from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries, ndcg_at
+from nhsmatch.matcher.search import Matcher, Ranking
+
+from . import context, new_topics, questions
+from .paraphrase import BLIND_REWRITES, BLIND_REWRITES_2, REWRITES
+
+PAIRS = 80
+SEED = 0
+CONNECTIVES = ["", "Separately, ", "A second problem: ", "We also have another issue. "]
+RANKINGS = {"shipped": Ranking(), "read as one problem": Ranking(separate_problems=False)}
+
+
+def useful(q: JudgedQuery) -> set[str]:
+    return {record for record, grade in q.judgments.items() if grade}
+
+
+def pairs(queries: list[JudgedQuery]) -> list[tuple[JudgedQuery, JudgedQuery, str]]:
+    """Seeded pairs of challenges with no useful precedent in common, each with its connective."""
+    rng = random.Random(SEED)
+    unrelated = [(a, b) for a, b in itertools.combinations(queries, 2) if not useful(a) & useful(b)]
+    rng.shuffle(unrelated)
+    return [(a, b, rng.choice(CONNECTIVES)) for a, b in unrelated[:PAIRS]]
+
+
+def joined(first: str, second: str, connective: str) -> str:
+    return f"{context.as_sentence(first)} {connective}{context.as_sentence(second)}"
+
+
+def two_problems(matcher: Matcher, joined_pairs: list[tuple[JudgedQuery, JudgedQuery, str]]) -> tuple[float, ...]:
+    """Share read as separate problems; each half's nDCG@10, the lower of the two; both useful in the top 3."""
+    rows = []
+    for a, b, text in joined_pairs:
+        result = matcher.match(text, limit=10)
+        shown = [p.record.id for p in result.precedents]
+        first, second = ndcg_at(shown, a.judgments), ndcg_at(shown, b.judgments)
+        both = all(useful(q) & set(shown[:3]) for q in (a, b))
+        rows.append((bool(result.separate_problems), first, second, min(first, second), both))
+    return tuple(fmean(column) for column in zip(*rows, strict=True))
+
+
+def one_problem_texts(queries: list[JudgedQuery]) -> list[str]:
+    answerable = [q for q in queries if q.has_precedent]
+    texts = [q.query for q in queries]
+    texts += [*REWRITES.values(), *BLIND_REWRITES.values(), *BLIND_REWRITES_2.values()]
+    texts += [text for follow_ups in questions.FOLLOW_UPS.values() for text in follow_ups]
+    texts += [challenge for half in (new_topics.OPEN, new_topics.HELD_OUT) for challenge in half.values()]
+    rng = random.Random(SEED)
+    background = [*context.BACKGROUND.values(), *context.HELD_OUT, *context.BLIND]
+    for q in answerable:
+        texts += [f"{sentence} {q.query}" for sentence in rng.sample(background, 3)]
+        texts += [f"{context.as_sentence(q.query)} {sentence}" for sentence in rng.sample(background, 3)]
+    return texts
+
+
+def main() -> None:
+    queries = load_judged_queries(DEFAULT_DEV_QUERIES_PATH)
+    answerable = [q for q in queries if q.has_precedent]
+    chosen = pairs(answerable)
+    columns = {
+        name: [(a, b, joined(texts(a), texts(b), connective)) for a, b, connective in chosen]
+        for name, texts in {
+            "as written": lambda q: q.query,
+            "blind rewrites": lambda q: BLIND_REWRITES[q.qid],
+            "blind, second set": lambda q: BLIND_REWRITES_2[q.qid],
+        }.items()
+    }
+    base = load_configured_matcher()
+    print(f"{PAIRS} pairs of answerable dev challenges joined into one: read as separate / nDCG@10 of the first")
+    print("half, the second, the lower of the two / both halves with a useful precedent in the top 3")
+    print(f"{'ranking':22}" + "".join(f"{name:>44}" for name in columns))
+    for label, ranking in RANKINGS.items():
+        matcher = base.with_ranking(ranking)
+        cells = [two_problems(matcher, joined_pairs) for joined_pairs in columns.values()]
+        print(
+            f"{label:22}"
+            + "".join(f"{f'{s:.0%} / {f:.3f} {t:.3f} {lo:.3f} / {both:.0%}':>44}" for s, f, t, lo, both in cells)
+        )
+    texts = one_problem_texts(queries)
+    split = [text for text in texts if base.match(text, limit=1).separate_problems]
+    print(f"\nchallenges stating one problem read as several: {len(split)} of {len(texts)}")
+    for text in split:
+        print(f"  {text[:150]}")
+
+
+if __name__ == "__main__":
+    main()
