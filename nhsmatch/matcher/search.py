@@ -126,16 +126,15 @@ class EmbeddedChallenge:
 
 
 @dataclass(frozen=True)
-class _Search:
-    """One text searched as one problem: its sentences and their weights (empty: all count in full),
-    the concepts it names, its query vector, and the records in the order shown with their scores."""
+class _Problem:
+    """One text read as one problem: its sentences and their weights (empty: all count in full), the
+    concepts it names, and its queries, the vector and the weighted texts of the lexical score."""
 
     sentences: list[str]
     weights: tuple[float, ...]
     concepts: list[Concept]
     query: Vectors
-    rows: npt.NDArray[np.int64]
-    scores: npt.NDArray[np.float64]
+    lexical_query: list[tuple[str, float]]
 
 
 @dataclass(frozen=True)
@@ -273,15 +272,20 @@ class Matcher:
 
     def _specificity(self, sentence_vectors: Vectors) -> npt.NDArray[np.float32]:
         """Per sentence: its best record's cosine minus its SPECIFICITY_RANK-th best (focus.py)."""
+        return specificity(*self._nearest_records(sentence_vectors, SPECIFICITY_RANK))
+
+    def _nearest_records(self, vectors: Vectors, k: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
+        """Per vector: the cosines and rows of its `k` closest records by document vector, in no
+        particular order, as the vector store answers (row -1 where the corpus has fewer)."""
         count = len(self.records)
-        rank = min(SPECIFICITY_RANK, count)
         if count > EXHAUSTIVE_LIMIT:
-            return specificity(*self.corpus.store.search(sentence_vectors, rank))
+            return self.corpus.store.search(vectors, k)
         # One product over the document vectors: from a request thread, cheaper than an index call,
         # whose OpenMP threads are set up per calling thread.
-        cosines = sentence_vectors @ self.corpus.views["document"].T
-        ranked = np.partition(cosines, count - rank, axis=1)
-        return np.asarray(cosines.max(axis=1) - ranked[:, count - rank], dtype=np.float32)
+        cosines = np.asarray(vectors) @ self.corpus.views["document"].T
+        k = min(k, count)
+        rows = np.argpartition(-cosines, k - 1, axis=1)[:, :k]
+        return np.take_along_axis(cosines, rows, axis=1), rows
 
     def _query_vector(self, encoded: Vectors, concepts: Sequence[Concept]) -> Vectors:
         """The challenge's vector nudged towards the vocabulary concepts it names, so "irregular pulse"
@@ -308,15 +312,16 @@ class Matcher:
         filters = filters or Filters()
         embed = embed or self.embed_challenge
         challenge, corrected_words, dismissed = self.read(challenge)
-        whole = self._search(challenge, embed(self.model_text(challenge)), filters)
+        whole = self._problem(challenge, embed(self.model_text(challenge)))
         separate = self._separate_problems(whole) if self.ranking.separate_problems else []
-        searches = [self._search(text, embed(self.model_text(text)), filters) for text, _ in separate] or [whole]
-        found = [
-            [(search, int(row), float(score)) for row, score in zip(search.rows, search.scores, strict=True)]
-            for search in searches
-        ]
+        searched = [self._problem(text, embed(self.model_text(text))) for text, _ in separate] or [whole]
+        allowed = self._allowed_rows(filters)
+        found = []
+        for problem in searched:
+            rows, scores = self._rank(problem.query, problem.lexical_query, allowed)
+            found.append([(problem, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
-        precedents = [self._precedent(search.query, row, score, search.concepts) for search, row, score in shown]
+        precedents = [self._precedent(problem.query, row, score, problem.concepts) for problem, row, score in shown]
         # Every problem's best matches are evidence; a record two problems found counts once, at its best.
         best: dict[int, float] = {}
         for _, row, score in in_turn([hits[:EVIDENCE_DEPTH] for hits in found]):
@@ -341,9 +346,9 @@ class Matcher:
             separate_problems=[own for _, own in separate],
         )
 
-    def _search(self, challenge: str, embedded: EmbeddedChallenge, filters: Filters) -> _Search:
-        """One text searched as one problem: the records in the order shown, best first, with the
-        query and concepts their explanations are drawn from."""
+    def _problem(self, challenge: str, embedded: EmbeddedChallenge) -> _Problem:
+        """One text read as one problem: what it is searched with, and the concepts the precedents'
+        explanations name."""
         sentences = [challenge[start:end] for start, end in sentence_spans(challenge)]
         # Spelling out abbreviations adds no sentence; should it ever, every sentence counts in full.
         weights = embedded.sentence_weights if len(embedded.sentence_weights) == len(sentences) else ()
@@ -352,12 +357,10 @@ class Matcher:
         # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
         model_words = self.model_text(challenge).lower()
         unnamed = [c for c in concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
-        query = self._query_vector(embedded.vector, unnamed)
         lexical_query = self._lexical_query(challenge, sentences, weights, concepts)
-        rows, scores = self._rank(query, lexical_query, self._allowed_rows(filters))
-        return _Search(sentences, weights, concepts, query, rows, scores)
+        return _Problem(sentences, weights, concepts, self._query_vector(embedded.vector, unnamed), lexical_query)
 
-    def _separate_problems(self, whole: _Search) -> list[tuple[str, str]]:
+    def _separate_problems(self, whole: _Problem) -> list[tuple[str, str]]:
         """The separate problems the challenge states (problems.py), each as searched and in its own
         sentences (without those that introduce every problem); none when it states one. Costs a
         model call only when sentences name unrelated conditions."""
@@ -373,7 +376,8 @@ class Matcher:
         alone = self.embedder.encode([self.vocabulary.spell_out(sentences[i]) for i in candidates])
         chances = self.corpus.problem_sentences.chances(alone).tolist()
         kept = [i for i, chance in zip(candidates, chances, strict=True) if chance >= ALONE_CHANCE]
-        neighbours = dict(zip(candidates, self._neighbours(alone), strict=True))
+        nearest = self._nearest_records(alone, NEIGHBOURS)[1]
+        neighbours = {i: set(rows[rows >= 0].tolist()) for i, rows in zip(candidates, nearest, strict=True)}
         by_neighbours = linked_by_neighbours(neighbours)
         groups = grouped(kept, lambda a, b: by_conditions(a, b) or by_neighbours(a, b))
         if len(groups) < 2:
@@ -383,14 +387,6 @@ class Matcher:
             (" ".join(sentences[i] for i in members), " ".join(sentences[i] for i in members if i >= first))
             for members in problems(groups, weights)
         ]
-
-    def _neighbours(self, vectors: Vectors) -> list[set[int]]:
-        """Per vector: the rows of its NEIGHBOURS closest records (by document vector)."""
-        if len(self.records) > EXHAUSTIVE_LIMIT:
-            rows = self.corpus.store.search(vectors, NEIGHBOURS)[1]
-        else:
-            rows = np.argsort(-(vectors @ self.corpus.views["document"].T), axis=1)[:, :NEIGHBOURS]
-        return [set(r[r >= 0].tolist()) for r in rows]
 
     def _challenge_concepts(self, challenge: str, sentences: list[str], weights: Sequence[float]) -> list[Concept]:
         """The concepts the challenge names, less those named only by sentences about the asker."""
