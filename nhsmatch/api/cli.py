@@ -192,7 +192,7 @@ def _print_result(result: MatchResult) -> None:
         sentences = ", ".join(f"“{escape(sentence)}”" for sentence in result.read_as_background)
         console.print(f"{BACKGROUND_NOTE}: {sentences}\n")
     if result.separate_problems:
-        problems = ", ".join(f"“{escape(problem)}”" for problem in result.separate_problems)
+        problems = "; ".join(f"problem {n}: “{escape(text)}”" for n, text in enumerate(result.separate_problems, 1))
         console.print(f"{SEPARATE_PROBLEMS_NOTE}: {problems}\n")
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
@@ -201,7 +201,8 @@ def _print_result(result: MatchResult) -> None:
         record = p.record
         partners = ", ".join(o.name for o in record.non_nhs_partners)
         console.print(f"\n[bold]{rank}. {escape(record.title)}[/bold]")
-        indented(f"{p.match} match ({p.score:.2f}) · {partners}")
+        found_for = "" if p.for_problem is None else f" · for problem {p.for_problem + 1}"
+        indented(f"{p.match} match ({p.score:.2f}) · {partners}{found_for}")
         indented(f"{record.locality} ({record.region}){_years(*record.years)}")
         indented_items(p.shared_concepts, " · ", "italic")
         for sentence in p.why:

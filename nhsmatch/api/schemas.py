@@ -42,6 +42,11 @@ class PrecedentOut(Partnership):
     match: MatchLabel = Field(description="`strong`: directly reusable; `partial`: related; `weak`: distant.")
     why: list[str] = Field(description="The precedent's sentences closest to the challenge.")
     shared_concepts: list[str] = Field(description="What the challenge and precedent share, in plain words.")
+    for_problem: int | None = Field(
+        None,
+        description="When the challenge was read as separate problems: which one this precedent was found for, "
+        "as its index in `separate_problems` (0 is the first); null otherwise.",
+    )
 
     @classmethod
     def of(cls, precedent: Precedent) -> PrecedentOut:
@@ -52,6 +57,7 @@ class PrecedentOut(Partnership):
             match=precedent.match,
             why=precedent.why,
             shared_concepts=precedent.shared_concepts,
+            for_problem=precedent.for_problem,
         )
 
 

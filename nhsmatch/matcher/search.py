@@ -317,11 +317,16 @@ class Matcher:
         searched = [self._problem(text, embed(self.model_text(text))) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
         found = []
-        for problem in searched:
+        for number, problem in enumerate(searched):
             rows, scores = self._rank(problem.query, problem.lexical_query, allowed)
-            found.append([(problem, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
+            found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
-        precedents = [self._precedent(problem.query, row, score, problem.concepts) for problem, row, score in shown]
+        precedents = [
+            self._precedent(
+                searched[number].query, row, score, searched[number].concepts, for_problem=number if separate else None
+            )
+            for number, row, score in shown
+        ]
         # Every problem's best matches are evidence; a record two problems found counts once, at its best.
         best: dict[int, float] = {}
         for _, row, score in in_turn([hits[:EVIDENCE_DEPTH] for hits in found]):
@@ -553,7 +558,14 @@ class Matcher:
         tail = sorted(remaining, key=lambda i: (-penalised(i), i))
         return np.array(picked + tail, dtype=np.int64)
 
-    def _precedent(self, query: Vectors, row: int, score: float, challenge_concepts: Sequence[Concept]) -> Precedent:
+    def _precedent(
+        self,
+        query: Vectors,
+        row: int,
+        score: float,
+        challenge_concepts: Sequence[Concept],
+        for_problem: int | None = None,
+    ) -> Precedent:
         span = self.corpus.passage_range(row)
         similarities = self.corpus.passage_vectors[span.start : span.stop] @ query
         best = np.argsort(-similarities, kind="stable")[:WHY_SENTENCES]
@@ -565,4 +577,5 @@ class Matcher:
             match=self.thresholds.label(score),
             why=[self.corpus.passages[span.start + int(i)].text for i in best],
             shared_concepts=Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
+            for_problem=for_problem,
         )

@@ -29,7 +29,8 @@ MPN_ALONE = "Our haematology clinics are overloaded with stable MPN follow-ups."
 # A real problem that no partnership in the corpus addresses.
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 CSV_HEADER = [
-    *("rank", "title", "match", "similarity", "region", "locality", "start_year", "end_year", "arrangement"),
+    *("rank", "title", "match", "similarity", "for_problem", "region", "locality", "start_year", "end_year"),
+    "arrangement",
     *("therapy_areas", "care_settings", "nhs_partners", "industry_partners", "other_partners", "outcome_status"),
     *("outcomes", "why", "source_url", "source_publisher", "id"),
 ]
@@ -157,7 +158,10 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
 
     box.fill(f"{AF_ALONE} {MPN_ALONE}")
     box.press("Enter")
-    expect(widget(page).get_by_text(f"{SEPARATE_PROBLEMS_NOTE}: “{AF_ALONE}”, “{MPN_ALONE}”")).to_be_visible()
+    numbered = f"problem 1: “{AF_ALONE}”; problem 2: “{MPN_ALONE}”"
+    expect(widget(page).get_by_text(f"{SEPARATE_PROBLEMS_NOTE}: {numbered}")).to_be_visible()
+    expect(widget(page).locator("ol > li .meta").first).to_contain_text("for problem 1")
+    expect(widget(page).locator("ol > li .meta").nth(1)).to_contain_text("for problem 2")
 
     box.fill(PARKING_CHALLENGE)
     box.press("Enter")
@@ -272,7 +276,9 @@ def test_page_says_what_it_left_out_and_what_it_read_as_about_the_asker(page: Pa
     expect(page.locator("#set-aside")).to_have_text(left_out)
     expect(page.locator("#background")).to_have_text(f"{BACKGROUND_NOTE}: “{BACKGROUND}”")
     search(page, f"{AF_ALONE} {MPN_ALONE}")
-    expect(page.locator("#problems")).to_have_text(f"{SEPARATE_PROBLEMS_NOTE}: “{AF_ALONE}”, “{MPN_ALONE}”")
+    numbered = f"problem 1: “{AF_ALONE}”; problem 2: “{MPN_ALONE}”"
+    expect(page.locator("#problems")).to_have_text(f"{SEPARATE_PROBLEMS_NOTE}: {numbered}")
+    expect(page.locator(".card__problem")).to_have_text(["for problem 1", "for problem 2"] * 5)
     search(page, "Patients with atrial fibrillation are not anticoagulated")
     expect(page.locator("#set-aside")).to_be_hidden()
     expect(page.locator("#background")).to_be_hidden()
@@ -342,21 +348,31 @@ def test_page_search_lives_in_the_url_fragment(page: Page, api_url: str) -> None
     expect(cards.first.locator("h3")).to_have_text(london_titles[0])
 
 
-def test_page_exports_results_as_csv(page: Page, api_url: str, tmp_path: Path) -> None:
-    page.goto(f"{api_url}/")
-    cards = search(page)
+def exported(page: Page, path: Path) -> list[dict[str, str]]:
+    """The rows of the page's CSV download, after checking its name and header."""
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download CSV").click()
     download = download_info.value
     assert download.suggested_filename == "nhs-partnership-matches.csv"
-    path = tmp_path / "export.csv"
     download.save_as(path)
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0] == CSV_HEADER
-    assert len(rows) == 1 + 25  # every precedent fetched, not only the 10 on screen
-    assert [row[0] for row in rows[1:4]] == ["1", "2", "3"]
-    assert rows[1][1] == cards.first.locator("h3").inner_text()
-    assert all(row[17].startswith("http") for row in rows[1:])
+    return [dict(zip(CSV_HEADER, row, strict=True)) for row in rows[1:]]
+
+
+def test_page_exports_results_as_csv(page: Page, api_url: str, tmp_path: Path) -> None:
+    page.goto(f"{api_url}/")
+    cards = search(page)
+    rows = exported(page, tmp_path / "export.csv")
+    assert len(rows) == 25  # every precedent fetched, not only the 10 on screen
+    assert [row["rank"] for row in rows[:3]] == ["1", "2", "3"]
+    assert rows[0]["title"] == cards.first.locator("h3").inner_text()
+    assert all(row["source_url"].startswith("http") for row in rows)
+    assert {row["for_problem"] for row in rows} == {""}
+    # Separate problems: each row says, in its own words, which problem it was found for.
+    search(page, f"{AF_ALONE} {MPN_ALONE}")
+    rows = exported(page, tmp_path / "problems.csv")
+    assert [row["for_problem"] for row in rows[:4]] == [AF_ALONE, MPN_ALONE] * 2
 
 
 def test_page_shows_errors_and_recovers(page: Page, api_url: str) -> None:

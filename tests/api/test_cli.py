@@ -89,7 +89,9 @@ def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None
     )
     result = CliRunner().invoke(cli, ["search", f"{af} {mpn}", "--limit", "2"])
     assert result.exit_code == 0, result.output
-    assert f"{SEPARATE_PROBLEMS_NOTE}: “{af}”, “{mpn}”" in " ".join(result.output.split())
+    output = " ".join(result.output.split())
+    assert f"{SEPARATE_PROBLEMS_NOTE}: problem 1: “{af}”; problem 2: “{mpn}”" in output
+    assert output.count("· for problem 1") == output.count("· for problem 2") == 1
 
 
 def test_search_rejects_bad_options_with_a_message() -> None:

@@ -210,6 +210,7 @@ def test_match_reports_the_separate_problems_it_searched_one_at_a_time(client: T
     response = client.post("/v1/match", json={"challenge": f"{af} {mpn}", "limit": 4})
     assert response.status_code == 200
     assert response.json()["separate_problems"] == [af, mpn]
+    assert [p["for_problem"] for p in response.json()["precedents"]] == [0, 1, 0, 1]
 
 
 def test_the_api_reads_a_challenge_in_bullet_points_as_the_matcher_does(

@@ -48,12 +48,14 @@ def test_two_unrelated_problems_are_each_searched_and_shown_in_turn(full_matcher
     assert [p.record.id for p in result.precedents] == [
         x for pair in zip(af_alone, mpn_alone, strict=True) for x in pair
     ]
+    assert [p.for_problem for p in result.precedents] == [0, 1] * 3  # each names the problem it answers
     partners = {p.name for p in result.partners}
     assert "Novartis" in partners and partners & {"Bayer", "Pfizer"}  # MPN's sponsor, and AF's
     # Read as one text, the AF problem, with more records like it, fills the list.
     whole = full_matcher.with_ranking(Ranking(separate_problems=False)).match(f"{AF} {MPN} {MPN_STAFF}", limit=6)
     assert whole.separate_problems == []
     assert not {p.record.id for p in whole.precedents} & set(mpn_alone)
+    assert {p.for_problem for p in whole.precedents} == {None}
 
 
 def test_an_introduction_is_searched_with_every_problem_but_not_shown_as_one(full_matcher: Matcher) -> None:

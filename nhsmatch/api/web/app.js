@@ -205,7 +205,7 @@ function showResults(state, body) {
   $("background").hidden = background.length === 0;
   const problems = body.separate_problems || [];
   $("problems").textContent = problems.length
-    ? `Read as separate problems, each searched alone and their precedents shown in turn: ${problems.map((s) => `“${s}”`).join(", ")}`
+    ? `Read as separate problems, each searched alone and their precedents shown in turn: ${numberedProblems(problems)}`
     : "";
   $("problems").hidden = problems.length === 0;
   $("no-strong").hidden = !body.no_strong_precedent;
@@ -218,6 +218,9 @@ function showResults(state, body) {
   if (!body.nhs_peers.length) $("peers").append(el("li", { className: "hint" }, "None found."));
   setView("results");
 }
+
+// "problem 1: “…”; problem 2: “…”": each precedent names the number of the problem it was found for.
+const numberedProblems = (problems) => problems.map((s, i) => `problem ${i + 1}: “${s}”`).join("; ");
 
 function renderCards() {
   const { state, body, visible } = shown;
@@ -263,6 +266,7 @@ function card(p, queryTermSet) {
       { className: "card__top" },
       el("span", { className: `badge badge--${p.match}` }, MATCH_LABELS[p.match]),
       el("span", { className: "card__score" }, `similarity ${p.score.toFixed(2)}`),
+      p.for_problem == null ? null : el("span", { className: "card__problem" }, `for problem ${p.for_problem + 1}`),
     ),
     el("h3", { className: "card__title" }, p.title),
     el("p", { className: "card__meta" }, `${place(p)} · ${years(p)} · ${p.arrangement}`),
@@ -445,6 +449,8 @@ const CSV_COLUMNS = [
   ["title", (p) => p.title],
   ["match", (p) => p.match],
   ["similarity", (p) => p.score.toFixed(3)],
+  // The problem's own words: an exported list is read without the page's notice that numbers them.
+  ["for_problem", (p) => (p.for_problem == null ? "" : shown.body.separate_problems[p.for_problem])],
   ["region", (p) => p.region],
   ["locality", (p) => p.locality],
   ["start_year", (p) => p.start_year ?? ""],

@@ -109,6 +109,9 @@ li:first-child { border-top: 0; }
     return `with ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` and ${names.length - 3} more` : ""}`;
   }
 
+  // When the challenge was read as separate problems, the one this precedent was found for.
+  const forProblem = (p) => (p.for_problem == null ? "" : `for problem ${p.for_problem + 1}`);
+
   class PartnerFinder extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return; // moved within the page: already built
@@ -237,7 +240,8 @@ li:first-child { border-top: 0; }
       const problems = body.separate_problems || [];
       const eachAlone = problems.length
         ? h("p", { className: "hint" },
-          `Read as separate problems, each searched alone and their precedents shown in turn: ${problems.map((s) => `“${s}”`).join(", ")}`)
+          `Read as separate problems, each searched alone and their precedents shown in turn: ${
+            problems.map((s, i) => `problem ${i + 1}: “${s}”`).join("; ")}`)
         : null;
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
       const inRegion = this.region ? ` in ${this.region}` : "";
@@ -257,7 +261,8 @@ li:first-child { border-top: 0; }
           h("a", { className: "title", href: p.source_url, target: "_blank", rel: "noopener noreferrer" }, p.title, newTab()),
           h("span", { className: `badge ${p.match}` }, LABELS[p.match]),
           h("div", { className: "meta" },
-            [p.locality, p.region !== p.locality && p.region, years(p), withWhom(p)].filter(Boolean).join(" · ")),
+            [p.locality, p.region !== p.locality && p.region, years(p), withWhom(p), forProblem(p)]
+              .filter(Boolean).join(" · ")),
           p.shared_concepts.length
             ? h("div", { className: "why" }, `Why it matches: ${p.shared_concepts.join(" · ")}`)
             : null,
