@@ -24,6 +24,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 PARTNER_IDS_SHOWN = 3  # the rest are in --json
 BACKGROUND_NOTE = "Read as background rather than the problem, so counted for much less"
 SEPARATE_PROBLEMS_NOTE = "Read as separate problems, each searched alone and their precedents shown in turn"
+NOT_IN_ENGLISH_NOTE = (
+    "This challenge does not read as English, which the matcher reads: describe it in English for closer matches."
+)
 
 
 def configure_logging(level: str) -> None:
@@ -181,6 +184,8 @@ def _print_result(result: MatchResult) -> None:
         for i, line in enumerate(lines):
             indented(line + (separator.rstrip() if i < len(lines) - 1 else ""), style)
 
+    if result.not_in_english:
+        console.print(f"[bold]{NOT_IN_ENGLISH_NOTE}[/bold]\n")
     if result.corrected_words:
         slips = result.corrected_words.items()
         read_as = ", ".join(f'"{escape(read)}" (typed "{escape(typed)}")' for typed, read in slips)

@@ -90,6 +90,11 @@ class MatchResponse(BaseModel):
         "`precedents` takes their best in turn (the first of each, then the second of each, ...); empty "
         "when the challenge states one problem."
     )
+    not_in_english: bool = Field(
+        description="True when the challenge does not read as English (most of its words unknown and near no word "
+        "of the corpus, or most of its letters not Latin): the model reads English only, so the precedents are "
+        "likely far off and the asker should describe the challenge in English."
+    )
 
 
 class SimilarResponse(BaseModel):

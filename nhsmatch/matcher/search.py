@@ -126,6 +126,18 @@ class EmbeddedChallenge:
 
 
 @dataclass(frozen=True)
+class ReadChallenge:
+    """A challenge as read before it is searched: the text searched for, the typing slips read as
+    corpus words ({typed: read as}), the clauses set aside as not the problem, and whether it reads
+    as English (the model reads English only)."""
+
+    searched: str
+    corrected_words: dict[str, str]
+    set_aside: list[str]
+    in_english: bool
+
+
+@dataclass(frozen=True)
 class _Problem:
     """One text read as one problem: its sentences and their weights (empty: all count in full), the
     concepts it names, and its queries, the vector and the weighted texts of the lexical score."""
@@ -219,14 +231,14 @@ class Matcher:
 
     def embed_as_read(self, challenge: str) -> EmbeddedChallenge:
         """The model's reading of a challenge as `match` reads it (`read`, then `model_text`)."""
-        return self.embed_challenge(self.model_text(self.read(challenge)[0]))
+        return self.embed_challenge(self.model_text(self.read(challenge).searched))
 
-    def read(self, challenge: str) -> tuple[str, dict[str, str], list[str]]:
+    def read(self, challenge: str) -> ReadChallenge:
         """What is searched for: the challenge less the clauses that dismiss their topic
-        (asides.py), its typing slips corrected; with the corrections and the clauses set aside."""
+        (asides.py), its typing slips corrected (spelling.py)."""
         searched, dismissed = set_aside(challenge) if self.ranking.set_aside_dismissals else (challenge, [])
-        searched, corrected_words = self.speller.correct(searched)
-        return searched, corrected_words, dismissed
+        reading = self.speller.read(searched)
+        return ReadChallenge(reading.text, reading.corrections, dismissed, reading.in_english)
 
     def model_text(self, searched: str) -> str:
         """What the model reads: a short challenge with its abbreviations spelled out (vocabulary.py)."""
@@ -311,8 +323,8 @@ class Matcher:
         (problems.py) has each searched alone, and their precedents shown in turn."""
         filters = filters or Filters()
         embed = embed or self.embed_challenge
-        challenge, corrected_words, dismissed = self.read(challenge)
-        whole = self._problem(challenge, embed(self.model_text(challenge)))
+        read = self.read(challenge)
+        whole = self._problem(read.searched, embed(self.model_text(read.searched)))
         separate = self._separate_problems(whole) if self.ranking.separate_problems else []
         searched = [self._problem(text, embed(self.model_text(text))) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
@@ -345,10 +357,11 @@ class Matcher:
             ),
             nhs_peers=rank_nhs_peers(evidence, self.names),
             no_strong_precedent=not any(p.match == "strong" for p in precedents),
-            corrected_words=corrected_words,
-            set_aside=dismissed,
+            corrected_words=read.corrected_words,
+            set_aside=read.set_aside,
             read_as_background=[s for s, w in zip(whole.sentences, whole.weights, strict=False) if w < CONCEPT_WEIGHT],
             separate_problems=[own for _, own in separate],
+            not_in_english=not read.in_english,
         )
 
     def _problem(self, challenge: str, embedded: EmbeddedChallenge) -> _Problem:

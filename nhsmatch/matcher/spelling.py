@@ -14,14 +14,20 @@ Cautious by design, so that a challenge written correctly is never changed:
 - a text most of whose words are unknown and one edit from no corpus word is left as typed: it is
   in another language (NHS Wales's leaders may write in Welsh, and its "derbyn", admitted, is one
   edit from the corpus's "Derby") or not in words, and the few of its words near one are not slips.
+
+The same test tells the asker when a challenge does not read as English (the model reads English
+only, so its matches will be poor), as does a text most of whose letters are not Latin (Urdu,
+Bengali, Chinese): those have no upper and lower case, so none of their words is considered.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 from spellchecker import SpellChecker
 
@@ -48,6 +54,15 @@ def _english() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
+class Reading(NamedTuple):
+    """A text as the speller reads it: with its slips corrected, each correction as {typed: read as},
+    and whether it reads as English at all."""
+
+    text: str
+    corrections: dict[str, str]
+    in_english: bool = True
+
+
 class Speller:
     def __init__(self, word_counts: Counter[str]) -> None:
         self._counts = word_counts
@@ -62,16 +77,16 @@ class Speller:
             counts.update(_WORD.findall(text.lower()))
         return cls(counts)
 
-    def correct(self, text: str) -> tuple[str, dict[str, str]]:
-        """The text with its slips corrected, and each correction as {typed: read as}."""
+    def read(self, text: str) -> Reading:
+        """The text with its slips corrected; one that does not read as English is left as typed."""
         considered = [word.lower() for word in _WORD.findall(text) if _considered(word)]
         meant = {word: self._meant(word) for word in set(considered) if not self._known(word)}
         unreadable = sum(word in meant and meant[word] is None for word in considered)
-        if unreadable >= FOREIGN_AT_UNREADABLE and unreadable * 2 > len(considered):
-            return text, {}
+        if not _mostly_latin(text) or (unreadable >= FOREIGN_AT_UNREADABLE and unreadable * 2 > len(considered)):
+            return Reading(text, {}, in_english=False)
         corrections: dict[str, str] = {}
 
-        def read(match: re.Match[str]) -> str:
+        def corrected(match: re.Match[str]) -> str:
             word = match.group(0)
             reading = meant.get(word.lower()) if _considered(word) else None
             if reading is None:
@@ -79,7 +94,7 @@ class Speller:
             corrections[word] = reading.capitalize() if word[0].isupper() else reading
             return corrections[word]
 
-        return _WORD.sub(read, text), corrections
+        return Reading(_WORD.sub(corrected, text), corrections)
 
     def _meant(self, word: str) -> str | None:
         """The corpus word one edit away that an unknown word was meant to be, if any."""
@@ -106,3 +121,10 @@ class Speller:
 def _considered(word: str) -> bool:
     """Long enough to correct, and neither an abbreviation nor in capitals."""
     return len(word) >= MIN_LENGTH and (word.islower() or (word[0].isupper() and word[1:].islower()))
+
+
+def _mostly_latin(text: str) -> bool:
+    """True when at least half the text's letters are Latin ("é" is; Urdu's, Bengali's are not); a
+    text with no letters at all is not in words."""
+    letters = "".join(_WORD.findall(text))
+    return sum(unicodedata.name(letter, "").startswith("LATIN") for letter in letters) * 2 >= len(letters) > 0

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, SEPARATE_PROBLEMS_NOTE
+from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, SEPARATE_PROBLEMS_NOTE
 from nhsmatch.api.routes.web import WEB_DIR
 
 pytestmark = pytest.mark.browser
@@ -28,6 +28,8 @@ AF_ALONE = "People with AF are not anticoagulated."
 MPN_ALONE = "Our haematology clinics are overloaded with stable MPN follow-ups."
 # A real problem that no partnership in the corpus addresses.
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
+# Welsh: "Too many heart failure patients are admitted to hospital as emergencies."
+WELSH_CHALLENGE = "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng."
 CSV_HEADER = [
     *("rank", "title", "match", "similarity", "for_problem", "region", "locality", "start_year", "end_year"),
     "arrangement",
@@ -163,6 +165,11 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).locator("ol > li .meta").first).to_contain_text("for problem 1")
     expect(widget(page).locator("ol > li .meta").nth(1)).to_contain_text("for problem 2")
 
+    box.fill(WELSH_CHALLENGE)
+    box.press("Enter")
+    expect(widget(page).get_by_text(NOT_IN_ENGLISH_NOTE)).to_be_visible()
+    expect(widget(page).get_by_role("status")).to_contain_text("The challenge does not read as English.")
+
     box.fill(PARKING_CHALLENGE)
     box.press("Enter")
     status = widget(page).get_by_role("status")
@@ -269,7 +276,7 @@ def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: 
     expect(page.locator("#corrected")).to_be_hidden()
 
 
-def test_page_says_what_it_left_out_and_what_it_read_as_about_the_asker(page: Page, api_url: str) -> None:
+def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
     search(page, f"{BACKGROUND} Our diabetes outcomes are fine. People wait over a year for hip and knee replacements.")
     left_out = "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”"
@@ -279,10 +286,14 @@ def test_page_says_what_it_left_out_and_what_it_read_as_about_the_asker(page: Pa
     numbered = f"problem 1: “{AF_ALONE}”; problem 2: “{MPN_ALONE}”"
     expect(page.locator("#problems")).to_have_text(f"{SEPARATE_PROBLEMS_NOTE}: {numbered}")
     expect(page.locator(".card__problem")).to_have_text(["for problem 1", "for problem 2"] * 5)
+    search(page, WELSH_CHALLENGE)
+    expect(page.locator("#not-english")).to_have_text(NOT_IN_ENGLISH_NOTE)
+    expect(page.get_by_role("status")).to_contain_text("The challenge does not read as English.")
     search(page, "Patients with atrial fibrillation are not anticoagulated")
     expect(page.locator("#set-aside")).to_be_hidden()
     expect(page.locator("#background")).to_be_hidden()
     expect(page.locator("#problems")).to_be_hidden()
+    expect(page.locator("#not-english")).to_be_hidden()
 
 
 def test_page_highlights_only_the_words_searched_for(page: Page, api_url: str) -> None:

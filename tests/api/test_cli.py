@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, SEPARATE_PROBLEMS_NOTE, cli
+from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, SEPARATE_PROBLEMS_NOTE, cli
 from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -92,6 +92,15 @@ def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None
     output = " ".join(result.output.split())
     assert f"{SEPARATE_PROBLEMS_NOTE}: problem 1: “{af}”; problem 2: “{mpn}”" in output
     assert output.count("· for problem 1") == output.count("· for problem 2") == 1
+
+
+def test_search_says_when_a_challenge_does_not_read_as_english() -> None:
+    welsh = "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng."
+    result = CliRunner().invoke(cli, ["search", welsh, "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert NOT_IN_ENGLISH_NOTE in " ".join(result.output.split())
+    english = CliRunner().invoke(cli, ["search", AF_CHALLENGE, "--limit", "1"])
+    assert NOT_IN_ENGLISH_NOTE not in " ".join(english.output.split())
 
 
 def test_search_rejects_bad_options_with_a_message() -> None:

@@ -44,9 +44,10 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
         "set_aside",
         "read_as_background",
         "separate_problems",
+        "not_in_english",
     }
     assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
-    assert body["separate_problems"] == []
+    assert body["separate_problems"] == [] and body["not_in_english"] is False
     assert len(body["precedents"]) == 5
     top = body["precedents"][0]
     for field in (
@@ -200,6 +201,13 @@ def test_match_reports_what_it_left_out_and_what_it_read_as_about_the_asker(clie
     assert response.status_code == 200
     assert response.json()["set_aside"] == ["Our diabetes outcomes are fine."]
     assert response.json()["read_as_background"] == [background]
+
+
+def test_match_says_when_a_challenge_does_not_read_as_english(client: TestClient) -> None:
+    urdu = "دل کی ناکامی کے بہت سے مریضوں کی تشخیص صرف ایمرجنسی میں ہوتی ہے"  # heart failure found only in emergencies
+    response = client.post("/v1/match", json={"challenge": urdu, "limit": 3})
+    assert response.status_code == 200
+    assert response.json()["not_in_english"] is True and response.json()["no_strong_precedent"] is True
 
 
 def test_match_reports_the_separate_problems_it_searched_one_at_a_time(client: TestClient) -> None:

@@ -176,11 +176,12 @@ def test_a_typing_slip_finds_what_the_word_finds_and_is_reported(full_matcher: M
     assert written.corrected_words == {}
 
 
-def test_a_challenge_in_another_language_is_not_read_as_english_slips(full_matcher: Matcher) -> None:
+def test_a_challenge_in_another_language_is_said_to_be_and_not_read_as_english_slips(full_matcher: Matcher) -> None:
     # Welsh: "Too many heart failure patients are admitted to hospital as emergencies."
     welsh = full_matcher.match("Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng.")
     assert welsh.corrected_words == {}  # "derbyn" (admitted) is one edit from the corpus's "Derby"
-    assert welsh.no_strong_precedent
+    assert welsh.not_in_english and welsh.no_strong_precedent
+    assert not full_matcher.match(AF_CHALLENGE, limit=1).not_in_english
 
 
 def test_shared_concepts_explain_the_match(full_matcher: Matcher) -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from nhsmatch.matcher.spelling import Speller
+from nhsmatch.matcher.spelling import Reading, Speller
 
 CORPUS = [
     "People with diabetes and atrial fibrillation were not anticoagulated.",
@@ -32,7 +32,7 @@ def speller() -> Speller:
 def test_a_slip_in_a_long_word_is_read_as_the_corpus_word(
     speller: Speller, typed: str, read: str, corrections: dict[str, str]
 ) -> None:
-    assert speller.correct(typed) == (read, corrections)
+    assert speller.read(typed) == Reading(read, corrections)
 
 
 @pytest.mark.parametrize(
@@ -47,9 +47,28 @@ def test_a_slip_in_a_long_word_is_read_as_the_corpus_word(
         "DIABTES",  # written in capitals: left as typed
         "Dsbetes",  # two slips: too far to be sure
         "hospitalisés",  # one word, accents and all, not "hospitalis" (one edit from "hospitals")
-        # Welsh: "derbyn" (admitted) is one edit from "Derby", but most words are near no corpus word.
-        "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng.",
     ],
 )
 def test_a_challenge_written_correctly_is_left_as_typed(speller: Speller, text: str) -> None:
-    assert speller.correct(text) == (text, {})
+    assert speller.read(text) == Reading(text, {}, in_english=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Welsh: "derbyn" (admitted) is one edit from "Derby", but most words are near no corpus word.
+        "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng.",
+        # Urdu and Chinese have no upper and lower case: no word of theirs is considered, but their
+        # letters are not Latin.
+        "دل کی ناکامی کے بہت سے مریضوں کی تشخیص صرف ایمرجنسی میں ہوتی ہے",
+        "太多心力衰竭患者只有在急诊入院时才被诊断出来。",
+        "12345 !!!",  # not in words
+    ],
+)
+def test_a_challenge_not_in_english_is_left_as_typed_and_said_to_be(speller: Speller, text: str) -> None:
+    assert speller.read(text) == Reading(text, {}, in_english=False)
+
+
+def test_welsh_names_in_an_english_challenge_leave_it_english(speller: Speller) -> None:
+    text = "Patients at Ysbyty Gwynedd and around Llandudno wait too long for a diagnosis of heart failure."
+    assert speller.read(text) == Reading(text, {}, in_english=True)

@@ -187,7 +187,10 @@ function showResults(state, body) {
     return;
   }
   const n = body.precedents.length;
-  $("status").textContent = `${plural(n, "past partnership")} found, ${plural(body.partners.length, "likely partner")}.`;
+  // Said in the status too, as a screen reader announces the status and not the notice.
+  const english = body.not_in_english ? " The challenge does not read as English." : "";
+  $("status").textContent = `${plural(n, "past partnership")} found, ${plural(body.partners.length, "likely partner")}.${english}`;
+  $("not-english").hidden = !body.not_in_english;
   const slips = Object.entries(body.corrected_words || {});
   $("corrected").textContent = slips.length
     ? `Searched for ${slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ")}.`

@@ -224,6 +224,10 @@ li:first-child { border-top: 0; }
       const { precedents, partners } = body;
       const more = h("a", { className: "more", href: this.fullPageUrl(challenge), target: "_blank", rel: "noopener" },
         "See all results and filters", newTab());
+      const notEnglish = body.not_in_english
+        ? h("p", { className: "notice" },
+          "This challenge does not read as English, which the matcher reads: describe it in English for closer matches.")
+        : null;
       // The words the search read differently from what was typed, as the full page says them.
       const slips = Object.entries(body.corrected_words || {});
       const searchedFor = slips.map(([typed, read]) => `“${read}” (you typed “${typed}”)`).join(", ");
@@ -250,7 +254,8 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(corrected, leftOut, aboutYou, eachAlone, h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
+        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone,
+          h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
       }
@@ -272,6 +277,7 @@ li:first-child { border-top: 0; }
         h("li", {}, h("span", { className: "title" }, p.name),
           h("div", { className: "meta" }, `${p.type} · ${plural(p.evidence.precedent_count, "similar precedent")}`)));
       this.render(
+        notEnglish,
         corrected,
         leftOut,
         aboutYou,
@@ -288,7 +294,9 @@ li:first-child { border-top: 0; }
       );
       const fit = body.no_strong_precedent ? ", none a strong match," : "";
       const found = `${plural(precedents.length, "past partnership")}${fit}`;
-      this.say(`${found} and ${plural(partnerItems.length, "likely partner")} found.`);
+      // Said in the status too, as a screen reader announces the status and not the notice.
+      const english = body.not_in_english ? " The challenge does not read as English." : "";
+      this.say(`${found} and ${plural(partnerItems.length, "likely partner")} found.${english}`);
     }
 
     // replaceChildren would show a null as the text "null": the sections a result lacks are left out.
