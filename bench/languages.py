@@ -7,8 +7,10 @@ project holds: the dev challenges, every bench's challenges and rewrites, and ea
 and intervention. The other side is the same few problems (heart failure found only on emergency
 admission, AF not anticoagulated, long dermatology waits, ...) put by this bench's author in the
 languages most spoken in England and Wales after English, in Latin script and not. They are not
-fluent translations, as an asker's own words would not be either. Prints the share flagged for each
-side, and for the other languages how many were also flagged as having no strong precedent.
+fluent translations, as an asker's own words would not be either. Prints how many are flagged on each
+side, for the English texts each sentence too (in a text read as English, a sentence that is not has
+no typing slips corrected: a bilingual Welsh and English challenge), and for the other languages how
+many were also flagged as having no strong precedent.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from bench import context, new_topics, no_precedent, paraphrase, questions
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.evaluation import load_judged_queries
+from nhsmatch.matcher.passages import sentence_spans
 from nhsmatch.matcher.search import Matcher
 
 OTHER_LANGUAGES = {
@@ -101,13 +104,20 @@ def not_english(matcher: Matcher, texts: list[str]) -> list[str]:
     return [text for text in texts if not matcher.speller.read(text).in_english]
 
 
+def sentences(texts: list[str]) -> list[str]:
+    """Each text's sentences: in a text read as English, one that is not is left as typed."""
+    return [text[start:end] for text in texts for start, end in sentence_spans(text)]
+
+
 def main() -> None:
     matcher = load_configured_matcher()
-    print(f"{'English texts':40}{'texts':>8}{'flagged':>10}")
+    print(f"{'English texts':40}{'texts':>8}{'flagged':>10}{'sentences':>12}{'flagged':>10}")
     for source, texts in english_texts(matcher).items():
         flagged = not_english(matcher, texts)
-        print(f"{source:40}{len(texts):>8}{len(flagged):>10}")
-        for text in flagged:
+        each = sentences(texts)
+        flagged_sentences = not_english(matcher, each)
+        print(f"{source:40}{len(texts):>8}{len(flagged):>10}{len(each):>12}{len(flagged_sentences):>10}")
+        for text in [*flagged, *flagged_sentences]:
             print(f"  flagged: {text[:90]}")
     print(f"\n{'other languages':40}{'texts':>8}{'flagged':>10}{'no strong precedent':>22}")
     total = flagged_total = 0

@@ -13,7 +13,8 @@ Cautious by design, so that a challenge written correctly is never changed:
   abbreviations and short words have too many neighbours one edit away;
 - a text most of whose words are unknown and one edit from no corpus word is left as typed: it is
   in another language (NHS Wales's leaders may write in Welsh, and its "derbyn", admitted, is one
-  edit from the corpus's "Derby") or not in words, and the few of its words near one are not slips.
+  edit from the corpus's "Derby") or not in words, and the few of its words near one are not slips;
+  so is such a sentence in a text that reads as English (a bilingual Welsh and English challenge).
 
 The same test tells the asker when a challenge does not read as English (the model reads English
 only, so its matches will be poor), as does a text most of whose letters are not Latin (Urdu,
@@ -30,6 +31,8 @@ from functools import cache
 from typing import NamedTuple
 
 from spellchecker import SpellChecker
+
+from .passages import sentence_spans
 
 MIN_LENGTH = 5
 # A text with at least this many words that are unknown and one edit from no corpus word, and more
@@ -78,18 +81,18 @@ class Speller:
         return cls(counts)
 
     def read(self, text: str) -> Reading:
-        """The text with its slips corrected; one that does not read as English is left as typed."""
-        considered = [word.lower() for word in _WORD.findall(text) if _considered(word)]
-        meant = {word: self._meant(word) for word in set(considered) if not self._known(word)}
-        unreadable = sum(word in meant and meant[word] is None for word in considered)
-        if not _mostly_latin(text) or (unreadable >= FOREIGN_AT_UNREADABLE and unreadable * 2 > len(considered)):
+        """The text with its slips corrected; one that does not read as English is left as typed,
+        and so is each sentence that does not in one that does (a bilingual Welsh and English text)."""
+        meant = {word: self._meant(word) for word in set(_considered_words(text)) if not self._known(word)}
+        if not _mostly_latin(text) or _foreign(text, meant):
             return Reading(text, {}, in_english=False)
+        foreign = [(start, end) for start, end in sentence_spans(text) if _foreign(text[start:end], meant)]
         corrections: dict[str, str] = {}
 
         def corrected(match: re.Match[str]) -> str:
             word = match.group(0)
             reading = meant.get(word.lower()) if _considered(word) else None
-            if reading is None:
+            if reading is None or any(start <= match.start() < end for start, end in foreign):
                 return word
             corrections[word] = reading.capitalize() if word[0].isupper() else reading
             return corrections[word]
@@ -116,6 +119,18 @@ class Speller:
             if us in _english():
                 return True
         return False
+
+
+def _considered_words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text) if _considered(word)]
+
+
+def _foreign(text: str, meant: dict[str, str | None]) -> bool:
+    """True when at least FOREIGN_AT_UNREADABLE of the text's words, and more than half of those
+    considered, are unknown and one edit from no corpus word (`meant`: the unknown words' readings)."""
+    considered = _considered_words(text)
+    unreadable = sum(word in meant and meant[word] is None for word in considered)
+    return unreadable >= FOREIGN_AT_UNREADABLE and unreadable * 2 > len(considered)
 
 
 def _considered(word: str) -> bool:

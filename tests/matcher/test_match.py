@@ -178,10 +178,16 @@ def test_a_typing_slip_finds_what_the_word_finds_and_is_reported(full_matcher: M
 
 def test_a_challenge_in_another_language_is_said_to_be_and_not_read_as_english_slips(full_matcher: Matcher) -> None:
     # Welsh: "Too many heart failure patients are admitted to hospital as emergencies."
-    welsh = full_matcher.match("Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng.")
+    welsh_text = "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng."
+    welsh = full_matcher.match(welsh_text)
     assert welsh.corrected_words == {}  # "derbyn" (admitted) is one edit from the corpus's "Derby"
     assert welsh.not_in_english and welsh.no_strong_precedent
     assert not full_matcher.match(AF_CHALLENGE, limit=1).not_in_english
+    # Bilingual, as NHS Wales writes: read as English, its Welsh sentence has no slips for Derby.
+    english = "Too many heart failure patients are admitted to hospital as emergencies."
+    bilingual = full_matcher.match(f"{welsh_text} {english}", limit=3)
+    assert not bilingual.not_in_english and bilingual.corrected_words == {}
+    assert not bilingual.no_strong_precedent
 
 
 def test_shared_concepts_explain_the_match(full_matcher: Matcher) -> None:

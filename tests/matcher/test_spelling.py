@@ -72,3 +72,13 @@ def test_a_challenge_not_in_english_is_left_as_typed_and_said_to_be(speller: Spe
 def test_welsh_names_in_an_english_challenge_leave_it_english(speller: Speller) -> None:
     text = "Patients at Ysbyty Gwynedd and around Llandudno wait too long for a diagnosis of heart failure."
     assert speller.read(text) == Reading(text, {}, in_english=True)
+
+
+def test_a_sentence_not_in_english_in_an_english_challenge_is_left_as_typed(speller: Speller) -> None:
+    # A bilingual Welsh and English challenge: "derbyn" (admitted) is no slip for "Derby", "diabtes" is one.
+    welsh = "Mae gormod o gleifion â methiant y galon yn cael eu derbyn i'r ysbyty mewn argyfwng."
+    english = "Too many heart failure patients with diabtes are admitted to hospital as emergencies, and our nurses"
+    reading = speller.read(f"{welsh} {english} are stretched.")
+    assert reading == Reading(
+        f"{welsh} {english.replace('diabtes', 'diabetes')} are stretched.", {"diabtes": "diabetes"}
+    )
