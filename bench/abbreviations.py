@@ -175,6 +175,41 @@ HELD_OUT_PAIRS = [
 ]
 
 
+# Written with the vocabulary's session-28 terms, one each, to check that they work (not that they
+# generalise): NHS shorthand the dev set and the other benches never use ("hep C", "EIP", "C diff").
+SHORTHAND_PAIRS = [
+    ("Hep C patients drop out before starting treatment", "Hepatitis C patients drop out before starting treatment"),
+    (
+        "Too many people start dialysis in a crisis without ever seeing a kidney team",
+        "Too many people reach end-stage chronic kidney disease without ever seeing a kidney team",
+    ),
+    ("Young people wait months for EIP assessment", "Young people wait months for early intervention in psychosis"),
+    ("C diff cases are rising on our wards", "Clostridioides difficile infections are rising on our wards"),
+    (
+        "OPAT could free beds taken by patients on IV antibiotics",
+        "Outpatient parenteral antimicrobial therapy could free beds taken by patients on IV antibiotics",
+    ),
+    ("GUM clinic waits are over two weeks", "Genitourinary medicine clinic waits are over two weeks"),
+    (
+        "FND patients bounce between neurology and A&E",
+        "Patients with functional neurological disorder bounce between neurology and A&E",
+    ),
+    ("Uptake of LD annual health checks is low", "Uptake of learning disability annual health checks is low"),
+    ("MH crisis presentations at A&E keep rising", "Mental health crisis presentations at A&E keep rising"),
+    ("OA knee patients wait years for surgery", "Patients with osteoarthritis of the knee wait years for surgery"),
+    (
+        "EOL patients die in hospital against their wishes",
+        "People at the end of life die in hospital against their wishes",
+    ),
+    ("Our DTOC figures are the worst in the region", "Our delayed transfers of care are the worst in the region"),
+    ("Anorexia admissions among teenagers have doubled", "Eating disorder admissions among teenagers have doubled"),
+    (
+        "Our stillbirth rate is above the national average",
+        "More of our babies die before birth than the national average",
+    ),
+]
+
+
 def agreement(matcher: Matcher, pairs: list[tuple[str, str]]) -> tuple[float, float]:
     """Mean overlap@10 of each pair's two rankings, and the share whose first precedent agrees."""
     overlaps, same_first = [], []
@@ -197,11 +232,19 @@ def main() -> None:
         shipped = matchers.pop("shipped vocabulary")
         matchers["vocabulary, not spelled out"] = shipped.with_ranking(Ranking(spell_out_abbreviations=False))
         matchers["shipped vocabulary"] = shipped
-        rows = {label: [*agreement(m, PAIRS), *agreement(m, HELD_OUT_PAIRS)] for label, m in matchers.items()}
-    print(f"{len(PAIRS)} challenges and {len(HELD_OUT_PAIRS)} held out, each abbreviated and in words")
-    print(f"{'':30}{'overlap@10':>12}{'same first':>12}{'held out:':>12}{'overlap@10':>12}{'same first':>12}")
-    for label, (overlap, first, held_overlap, held_first) in rows.items():
-        print(f"{label:30}{overlap:>12.3f}{first:>12.0%}{'':>12}{held_overlap:>12.3f}{held_first:>12.0%}")
+        rows = {
+            label: [*agreement(m, PAIRS), *agreement(m, HELD_OUT_PAIRS), *agreement(m, SHORTHAND_PAIRS)]
+            for label, m in matchers.items()
+        }
+    print(
+        f"{len(PAIRS)} challenges, {len(HELD_OUT_PAIRS)} held out and {len(SHORTHAND_PAIRS)} in newer shorthand, "
+        "each abbreviated and in words"
+    )
+    groups = ("", "held out:", "shorthand:")
+    print(f"{'':30}" + "".join(f"{group:>12}{'overlap@10':>12}{'same first':>12}" for group in groups)[12:])
+    for label, figures in rows.items():
+        cells = [f"{figures[i]:>12.3f}{figures[i + 1]:>12.0%}" for i in range(0, len(figures), 2)]
+        print(f"{label:30}" + f"{'':>12}".join(cells))
 
 
 if __name__ == "__main__":

@@ -129,6 +129,18 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("anti-vegf clinic closer to home", "eye conditions"),
         ("glp-1 real world evidence", "diabetes remission and weight"),
         ("scale up HCL starts", "diabetes"),
+        # NHS shorthand (bench.abbreviations' SHORTHAND_PAIRS)
+        ("Hep C patients drop out", "liver disease and hepatitis"),
+        ("people starting dialysis in a crisis", "chronic kidney disease"),
+        ("waits for EIP assessment", "mental health"),
+        ("c diff cases are rising", "infection and antimicrobial resistance"),
+        ("GUM clinic waits", "HIV and sexual health"),
+        ("FND patients", "neurological conditions"),
+        ("LD annual health checks", "learning disability"),
+        ("OA knee patients", "musculoskeletal conditions"),
+        ("EOL patients die in hospital", "people at the end of life"),
+        ("our DTOC figures", "hospital discharge"),
+        ("anorexia admissions", "mental health"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
@@ -138,6 +150,11 @@ def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, t
 def test_blood_borne_virus_testing_is_not_hiv_work(vocabulary: Vocabulary) -> None:
     found = {c.name for c in vocabulary.find("opt-out blood-borne virus testing for hepatitis C in prisons")}
     assert "blood-borne viruses" in found and "HIV and sexual health" not in found
+
+
+def test_sudden_kidney_failure_is_acute_injury_not_chronic_disease(vocabulary: Vocabulary) -> None:
+    found = {c.name for c in vocabulary.find("acute kidney failure after surgery")}
+    assert "acute kidney injury" in found and "chronic kidney disease" not in found
 
 
 def test_capitalised_abbreviations_do_not_match_ordinary_words(vocabulary: Vocabulary) -> None:
@@ -152,7 +169,7 @@ def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as
         c.name
         for c in vocabulary.find(
             "Tia and Ed from the ward; incontinence pads; prep in 200 ms; egfr mutation; 5 mi; a good fit; "
-            "ooh, respect; send us a dm"
+            "ooh, respect; send us a dm; gum disease"
         )
     }
     assert not found & {
