@@ -1,4 +1,4 @@
-"""Two problems in one challenge: `python -m bench.separate_problems` (about 2 minutes).
+"""Two problems in one challenge: `python -m bench.separate_problems` (about 40 s).
 
 A leader may put two problems in one challenge. Each of 80 seeded pairs of answerable dev
 challenges that share no useful precedent is joined into one challenge ("<first> Separately,

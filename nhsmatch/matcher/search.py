@@ -324,9 +324,9 @@ class Matcher:
         filters = filters or Filters()
         embed = embed or self.embed_challenge
         read = self.read(challenge)
-        whole = self._problem(read.searched, embed(self.model_text(read.searched)))
+        whole = self._problem(read.searched, embed)
         separate = self._separate_problems(whole) if self.ranking.separate_problems else []
-        searched = [self._problem(text, embed(self.model_text(text))) for text, _ in separate] or [whole]
+        searched = [self._problem(text, embed) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
         found = []
         for number, problem in enumerate(searched):
@@ -364,16 +364,18 @@ class Matcher:
             not_in_english=not read.in_english,
         )
 
-    def _problem(self, challenge: str, embedded: EmbeddedChallenge) -> _Problem:
+    def _problem(self, challenge: str, embed: Callable[[str], EmbeddedChallenge]) -> _Problem:
         """One text read as one problem: what it is searched with, and the concepts the precedents'
-        explanations name."""
+        explanations name. `embed` gives the model's reading of its `model_text`."""
+        model_text = self.model_text(challenge)
+        embedded = embed(model_text)
         sentences = [challenge[start:end] for start, end in sentence_spans(challenge)]
         # Spelling out abbreviations adds no sentence; should it ever, every sentence counts in full.
         weights = embedded.sentence_weights if len(embedded.sentence_weights) == len(sentences) else ()
         concepts = self._challenge_concepts(challenge, sentences, weights)
         # The nudge brings in the names of concepts met by another word: one the model read by name
         # (as written or spelled out; "strokes" names stroke, "archive" does not name HIV) needs none.
-        model_words = self.model_text(challenge).lower()
+        model_words = model_text.lower()
         unnamed = [c for c in concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
         lexical_query = self._lexical_query(challenge, sentences, weights, concepts)
         return _Problem(sentences, weights, concepts, self._query_vector(embedded.vector, unnamed), lexical_query)
