@@ -39,6 +39,8 @@ MIN_LENGTH = 5
 # of them than other words, is not English.
 FOREIGN_AT_UNREADABLE = 3
 _WORD = re.compile(r"[^\W\d_]+")  # letters, accented ones too: "hospitalisés" is one word
+# A word as typed, with what an apostrophe joins to it: "couldn't" is not "couldn", a slip for "could".
+_TYPED_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 # British to US spelling, so that an English dictionary in US spelling knows "optimising".
 _US_SPELLING = (
     ("isation", "ization"),
@@ -97,7 +99,7 @@ class Speller:
             corrections[word] = reading.capitalize() if word[0].isupper() else reading
             return corrections[word]
 
-        return Reading(_WORD.sub(corrected, text), corrections)
+        return Reading(_TYPED_WORD.sub(corrected, text), corrections)
 
     def _meant(self, word: str) -> str | None:
         """The corpus word one edit away that an unknown word was meant to be, if any."""
@@ -122,7 +124,7 @@ class Speller:
 
 
 def _considered_words(text: str) -> list[str]:
-    return [word.lower() for word in _WORD.findall(text) if _considered(word)]
+    return [word.lower() for word in _TYPED_WORD.findall(text) if _considered(word)]
 
 
 def _foreign(text: str, meant: dict[str, str | None]) -> bool:
@@ -134,8 +136,10 @@ def _foreign(text: str, meant: dict[str, str | None]) -> bool:
 
 
 def _considered(word: str) -> bool:
-    """Long enough to correct, and neither an abbreviation nor in capitals."""
-    return len(word) >= MIN_LENGTH and (word.islower() or (word[0].isupper() and word[1:].islower()))
+    """Long enough to correct, neither an abbreviation nor in capitals, and not a contraction or a
+    possessive ("shouldn't", "Parkinson's"), whose parts are no words of the corpus."""
+    cased = word.islower() or (word[0].isupper() and word[1:].islower())
+    return len(word) >= MIN_LENGTH and word.isalpha() and cased
 
 
 def _mostly_latin(text: str) -> bool:

@@ -53,6 +53,12 @@ def test_a_challenge_written_correctly_is_left_as_typed(speller: Speller, text: 
     assert speller.read(text) == Reading(text, {}, in_english=True)
 
 
+def test_a_contraction_is_no_slip() -> None:
+    speller = Speller.from_texts(["Nurses could not come, and should."])
+    text = "Nurses couldn't come, shouldn\u2019t they?"  # "couldn" is no slip for "could"
+    assert speller.read(text) == Reading(text, {}, in_english=True)
+
+
 @pytest.mark.parametrize(
     "text",
     [
