@@ -1,4 +1,4 @@
-"""Two problems in one challenge: `python -m bench.separate_problems` (about 40 s).
+"""Two problems in one challenge: `python -m bench.separate_problems` (about 70 s).
 
 A leader may put two problems in one challenge. Each of 80 seeded pairs of answerable dev
 challenges that share no useful precedent is joined into one challenge ("<first> Separately,
@@ -9,10 +9,14 @@ read as separate problems; nDCG@10 of the one list shown against each half's jud
 half, the second, and the lower of the two); and how often both halves have a useful precedent
 (grade 1 or 2) among the first three shown.
 
+Then the same for the pairs as written, joined by other writers' words (`bench.transitions`): the
+40 read while the matcher's list of openings was written, and the 40 not read until it was done.
+
 Then the other side: how many challenges that state one problem are read as several. These are the
 dev challenges, the three sets of rewrites, `bench.questions`' follow-ups, `bench.new_topics`'
 challenges, and each answerable dev challenge with three background sentences of `bench.context`
-before it and three after it.
+before it and three after it; and, apart, each of those challenges of more than one sentence with
+words that go on with the same problem (`bench.transitions`) before its second sentence.
 """
 
 from __future__ import annotations
@@ -24,10 +28,12 @@ from statistics import fmean
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries, ndcg_at
+from nhsmatch.matcher.passages import sentence_spans
 from nhsmatch.matcher.search import Matcher, Ranking
 
 from . import context, new_topics, questions
 from .paraphrase import BLIND_REWRITES, BLIND_REWRITES_2, REWRITES
+from .transitions import BLIND_NEW_PROBLEM, BLIND_SAME_PROBLEM, OPEN_NEW_PROBLEM, OPEN_SAME_PROBLEM
 
 PAIRS = 80
 SEED = 0
@@ -48,7 +54,15 @@ def pairs(queries: list[JudgedQuery]) -> list[tuple[JudgedQuery, JudgedQuery, st
 
 
 def joined(first: str, second: str, connective: str) -> str:
-    return f"{context.as_sentence(first)} {connective}{context.as_sentence(second)}"
+    return f"{context.as_sentence(first)} {continued(connective, context.as_sentence(second))}"
+
+
+def continued(connective: str, sentence: str) -> str:
+    """The sentence after the connective, in lower case after words that run on into it."""
+    runs_on = connective.rstrip()[-1:].isalpha() or connective.rstrip().endswith((",", "-"))
+    if runs_on and not sentence[1:2].isupper():  # "A&E" and "GP" keep their capitals
+        sentence = sentence[:1].lower() + sentence[1:]
+    return connective + sentence
 
 
 def two_problems(matcher: Matcher, joined_pairs: list[tuple[JudgedQuery, JudgedQuery, str]]) -> tuple[float, ...]:
@@ -77,6 +91,36 @@ def one_problem_texts(queries: list[JudgedQuery]) -> list[str]:
     return texts
 
 
+def same_problem_texts(queries: list[JudgedQuery], connectives: list[str]) -> list[str]:
+    """The one-problem challenges of more than one sentence, with words that go on with the same
+    problem (one of `connectives` in turn) before the second sentence."""
+    texts = [q.query for q in queries] + [*REWRITES.values(), *BLIND_REWRITES.values(), *BLIND_REWRITES_2.values()]
+    spans = [(text, sentence_spans(text)) for text in texts]
+    several = [(text, spans[1][0]) for text, spans in spans if len(spans) > 1]
+    return [
+        f"{text[:start]}{continued(connective, text[start:])}"
+        for (text, start), connective in zip(several, itertools.cycle(connectives), strict=False)
+    ]
+
+
+def print_table(base: Matcher, columns: dict[str, list[tuple[JudgedQuery, JudgedQuery, str]]]) -> None:
+    print(f"{'ranking':22}" + "".join(f"{name:>44}" for name in columns))
+    for label, ranking in RANKINGS.items():
+        matcher = base.with_ranking(ranking)
+        cells = [two_problems(matcher, joined_pairs) for joined_pairs in columns.values()]
+        print(
+            f"{label:22}"
+            + "".join(f"{f'{s:.0%} / {f:.3f} {t:.3f} {lo:.3f} / {both:.0%}':>44}" for s, f, t, lo, both in cells)
+        )
+
+
+def print_read_as_several(base: Matcher, label: str, texts: list[str]) -> None:
+    split = [text for text in texts if base.match(text, limit=1).separate_problems]
+    print(f"\n{label}: {len(split)} of {len(texts)}")
+    for text in split:
+        print(f"  {text[:150]}")
+
+
 def main() -> None:
     queries = load_judged_queries(DEFAULT_DEV_QUERIES_PATH)
     answerable = [q for q in queries if q.has_precedent]
@@ -92,20 +136,19 @@ def main() -> None:
     base = load_configured_matcher()
     print(f"{PAIRS} pairs of answerable dev challenges joined into one: read as separate / nDCG@10 of the first")
     print("half, the second, the lower of the two / both halves with a useful precedent in the top 3")
-    print(f"{'ranking':22}" + "".join(f"{name:>44}" for name in columns))
-    for label, ranking in RANKINGS.items():
-        matcher = base.with_ranking(ranking)
-        cells = [two_problems(matcher, joined_pairs) for joined_pairs in columns.values()]
-        print(
-            f"{label:22}"
-            + "".join(f"{f'{s:.0%} / {f:.3f} {t:.3f} {lo:.3f} / {both:.0%}':>44}" for s, f, t, lo, both in cells)
-        )
-    texts = one_problem_texts(queries)
-    split = [text for text in texts if base.match(text, limit=1).separate_problems]
-    print(f"\nchallenges stating one problem read as several: {len(split)} of {len(texts)}")
-    for text in split:
-        print(f"  {text[:150]}")
-
+    print_table(base, columns)
+    print("\nThe pairs as written, joined by other writers' words (bench.transitions), each used twice")
+    print_table(
+        base,
+        {
+            name: [(a, b, joined(a.query, b.query, c)) for (a, b, _), c in zip(chosen, connectives * 2, strict=True)]
+            for name, connectives in {"read while writing": OPEN_NEW_PROBLEM, "not read": BLIND_NEW_PROBLEM}.items()
+        },
+    )
+    print_read_as_several(base, "challenges stating one problem read as several", one_problem_texts(queries))
+    for name, connectives in {"read while writing": OPEN_SAME_PROBLEM, "not read": BLIND_SAME_PROBLEM}.items():
+        label = f"with words going on with the same problem ({name}), read as several"
+        print_read_as_several(base, label, same_problem_texts(queries, connectives))
 
 if __name__ == "__main__":
     main()

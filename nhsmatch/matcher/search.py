@@ -58,6 +58,8 @@ from .problems import (
     interleaved,
     linked_by_conditions,
     linked_by_neighbours,
+    openings,
+    parts,
     problems,
 )
 from .spelling import Speller
@@ -383,19 +385,20 @@ class Matcher:
     def _separate_problems(self, whole: _Problem) -> list[tuple[str, str]]:
         """The separate problems the challenge states (problems.py), each as searched and in its own
         sentences (without those that introduce every problem); none when it states one. Costs a
-        model call only when sentences name unrelated conditions."""
+        model call only when sentences name unrelated conditions or the writer says a new problem begins."""
         sentences = whole.sentences
         if len(sentences) < 2:
             return []
         weights = whole.weights or (1.0,) * len(sentences)
         conditions = [{c.name for c in self.vocabulary.find(s) if c.kind == "condition"} for s in sentences]
-        candidates = anchors(conditions, weights)
-        by_conditions = linked_by_conditions(conditions, self._related_conditions)
+        part = parts(sentences)
+        candidates = anchors(conditions, weights, part)
+        by_conditions = linked_by_conditions(conditions, self._related_conditions, part)
         if len(grouped(candidates, by_conditions)) < 2:
             return []
         alone = self.embedder.encode([self.vocabulary.spell_out(sentences[i]) for i in candidates])
         chances = self.corpus.problem_sentences.chances(alone).tolist()
-        kept = [i for i, chance in zip(candidates, chances, strict=True) if chance >= ALONE_CHANCE]
+        kept = openings([i for i, c in zip(candidates, chances, strict=True) if c >= ALONE_CHANCE], conditions, part)
         nearest = self._nearest_records(alone, NEIGHBOURS)[1]
         neighbours = {i: set(rows[rows >= 0].tolist()) for i, rows in zip(candidates, nearest, strict=True)}
         by_neighbours = linked_by_neighbours(neighbours)
@@ -405,7 +408,7 @@ class Matcher:
         first = min(kept)  # what comes before every anchor introduces every problem
         return [
             (" ".join(sentences[i] for i in members), " ".join(sentences[i] for i in members if i >= first))
-            for members in problems(groups, weights)
+            for members in problems(groups, weights, part)
         ]
 
     def _challenge_concepts(self, challenge: str, sentences: list[str], weights: Sequence[float]) -> list[Concept]:

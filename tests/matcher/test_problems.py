@@ -1,6 +1,16 @@
 """Separate problems in one challenge are searched one at a time (matcher/problems.py)."""
 
-from nhsmatch.matcher.problems import RelatedConditions, grouped, interleaved, problems
+import pytest
+
+from nhsmatch.matcher.problems import (
+    RelatedConditions,
+    anchors,
+    grouped,
+    openings,
+    opens_new_problem,
+    parts,
+    problems,
+)
 from nhsmatch.matcher.search import Matcher, Ranking
 from nhsmatch.matcher.vocabulary import Concept
 
@@ -32,12 +42,59 @@ def test_sentences_are_grouped_through_one_another() -> None:
 
 def test_a_sentence_belongs_to_the_problem_before_it_and_an_introduction_to_every_one() -> None:
     # 0 introduces; 1 and 3 anchor two problems; 2 follows 1; 4 is background, in no problem.
-    assert problems([[1], [3]], [1.0, 1.0, 1.0, 1.0, 0.1]) == [[0, 1, 2], [0, 3]]
+    assert problems([[1], [3]], [1.0, 1.0, 1.0, 1.0, 0.1], [0] * 5) == [[0, 1, 2], [0, 3]]
 
 
-def test_lists_are_interleaved_each_item_once() -> None:
-    assert interleaved([["a", "b", "c"], ["b", "d"]], key=str, limit=4) == ["a", "b", "d", "c"]
-    assert interleaved([["a", "b"], []], key=str, limit=1) == ["a"]
+def test_a_sentence_in_a_part_belongs_to_that_parts_problem() -> None:
+    # "AF … (0). … (1). Separately, our clinics are overloaded (2). Most are stable MPN follow-ups (3)."
+    assert problems([[0], [3]], [1.0] * 4, [0, 0, 1, 1]) == [[0, 1], [2, 3]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Separately, our clinics are overloaded.",
+        "On a quite separate note, our clinics are overloaded.",
+        "Unrelated to the above, our clinics are overloaded.",
+        "We also have another problem: our clinics are overloaded.",
+        "Our other big worry is that clinics are overloaded.",
+        "Quite apart from this, our clinics are overloaded.",
+        "Changing the subject, our clinics are overloaded.",
+        "A second, unconnected request: our clinics are overloaded.",
+        "Problem 2: our clinics are overloaded.",
+    ],
+)
+def test_words_that_open_a_new_problem(sentence: str) -> None:
+    assert opens_new_problem(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our clinics are overloaded.",
+        "Also, our clinics are overloaded.",  # "also" goes on with the same problem as often
+        "On top of that, our clinics are overloaded.",
+        "Another issue with this pathway is that clinics are overloaded.",  # tied back to it
+        "A separate but related problem is that clinics are overloaded.",
+        "The knock-on effect is another problem: clinics are overloaded.",
+        "Patients with both conditions are seen separately by two teams.",  # separately as care, not text
+        "Patients are turning to A&E when clinics are overloaded.",
+    ],
+)
+def test_words_that_go_on_with_the_same_problem(sentence: str) -> None:
+    assert not opens_new_problem(sentence)
+
+
+def test_a_part_that_names_no_condition_is_anchored_by_its_first_sentence_about_the_problem() -> None:
+    sentences = ["AF is missed.", "Beds are full.", "Separately, we need help.", "Scans wait.", "Staff leave."]
+    part = parts(sentences)
+    assert part == [0, 0, 1, 1, 1]
+    conditions = [{"atrial fibrillation"}, set(), set(), set(), set()]
+    weights = [1.0, 1.0, 1.0, 1.0, 1.0]
+    assert anchors(conditions, weights, [0] * 5) == [0]  # in one part, only a condition anchors
+    assert anchors(conditions, weights, part) == [0, 1, 2, 3, 4]
+    # Read alone, "Separately, we need help." is about no problem, so it is not kept.
+    assert openings([0, 1, 3, 4], conditions, part) == [0, 3]
 
 
 def test_two_unrelated_problems_are_each_searched_and_shown_in_turn(full_matcher: Matcher) -> None:
@@ -74,6 +131,30 @@ def test_related_conditions_or_facets_of_one_problem_are_one_problem(full_matche
         "Many of our patients with diabetes have not had a urine ACR test. Early kidney disease is being missed.",
     ]:
         assert full_matcher.match(challenge, limit=1).separate_problems == [], challenge
+
+
+def test_a_writer_who_says_a_new_problem_begins_has_each_searched_alone(full_matcher: Matcher) -> None:
+    beds = "Our acute beds are full all year round and patients wait on trolleys in corridors."
+    scans = "Our radiology equipment is old and patients wait weeks for a scan."
+    # Neither names a condition: read as one problem unless the writer says where the second begins.
+    assert full_matcher.match(f"{beds} {scans}", limit=1).separate_problems == []
+    marked = f"On a different note, {scans[0].lower()}{scans[1:]}"
+    result = full_matcher.match(f"{beds} {marked}", limit=4)
+    assert result.separate_problems == [beds, marked]
+    assert [p.for_problem for p in result.precedents] == [0, 1, 0, 1]
+    # The writer's word outweighs conditions the records name together (two cancer services).
+    screening = "Uptake of breast screening is low in our most deprived wards."
+    skin = "Skin cancer referrals have doubled and dermatology cannot keep up."
+    assert full_matcher.match(f"{screening} {skin}", limit=1).separate_problems == []
+    assert full_matcher.match(f"{screening} Separately, {skin[0].lower()}{skin[1:]}", limit=1).separate_problems
+
+
+def test_words_that_set_apart_what_has_the_same_closest_records_are_one_problem(full_matcher: Matcher) -> None:
+    challenge = (
+        "Too many people with heart failure are diagnosed only when admitted as an emergency. "
+        "Another problem we have: patients with breathlessness wait months for an echocardiogram."
+    )
+    assert full_matcher.match(challenge, limit=1).separate_problems == []
 
 
 def test_no_dev_challenge_is_read_as_separate_problems(full_matcher: Matcher) -> None:
