@@ -1,4 +1,4 @@
-"""Two problems in one challenge: `python -m bench.separate_problems` (about 70 s).
+"""Two problems in one challenge: `python -m bench.separate_problems` (about 90 s).
 
 A leader may put two problems in one challenge. Each of 80 seeded pairs of answerable dev
 challenges that share no useful precedent is joined into one challenge ("<first> Separately,
@@ -17,6 +17,11 @@ dev challenges, the three sets of rewrites, `bench.questions`' follow-ups, `benc
 challenges, and each answerable dev challenge with three background sentences of `bench.context`
 before it and three after it; and, apart, each of those challenges of more than one sentence with
 words that go on with the same problem (`bench.transitions`) before its second sentence.
+
+Last, whether a problem with no precedent is named as such beside one that has some: each
+answerable dev challenge joined with each "no precedent" one ("<answerable> Separately, <none>").
+Of those read as two problems, how often `no_strong_precedent_for` (or `no_strong_precedent`) names
+the second, and how often it names the first when that one alone has a strong precedent.
 """
 
 from __future__ import annotations
@@ -121,6 +126,22 @@ def print_read_as_several(base: Matcher, label: str, texts: list[str]) -> None:
         print(f"  {text[:150]}")
 
 
+def no_precedent_halves(base: Matcher, queries: list[JudgedQuery]) -> None:
+    answerable = [q for q in queries if q.has_precedent]
+    strong_alone = {q.qid: not base.match(q.query, limit=1).no_strong_precedent for q in answerable}
+    results = [
+        (a, base.match(joined(a.query, none.query, "Separately, "), limit=10))
+        for a in answerable
+        for none in queries
+        if not none.has_precedent
+    ]
+    split = [(a, r) for a, r in results if len(r.separate_problems) == 2]
+    second = sum(r.no_strong_precedent or 1 in r.no_strong_precedent_for for _, r in split)
+    first = sum(strong_alone[a.qid] and (r.no_strong_precedent or 0 in r.no_strong_precedent_for) for a, r in split)
+    print(f"\n{len(results)} answerable dev challenges joined with a no-precedent one: {len(split)} read as two;")
+    print(f"no strong precedent said of the second {second}, of the first (strong alone) {first}")
+
+
 def main() -> None:
     queries = load_judged_queries(DEFAULT_DEV_QUERIES_PATH)
     answerable = [q for q in queries if q.has_precedent]
@@ -149,6 +170,7 @@ def main() -> None:
     for name, connectives in {"read while writing": OPEN_SAME_PROBLEM, "not read": BLIND_SAME_PROBLEM}.items():
         label = f"with words going on with the same problem ({name}), read as several"
         print_read_as_several(base, label, same_problem_texts(queries, connectives))
+    no_precedent_halves(base, queries)
 
 if __name__ == "__main__":
     main()

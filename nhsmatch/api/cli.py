@@ -201,6 +201,9 @@ def _print_result(result: MatchResult) -> None:
         console.print(f"{SEPARATE_PROBLEMS_NOTE}: {problems}\n")
     if result.no_strong_precedent:
         console.print("[bold]No strong precedent[/bold]: these are the nearest partnerships.\n")
+    elif weak := result.no_strong_precedent_for:
+        nearest = f"the precedents for {'it' if len(weak) == 1 else 'them'} are the nearest partnerships"
+        console.print(f"[bold]No strong precedent for {_problem_numbers(weak)}[/bold]: {nearest}.\n")
     console.print("[bold underline]Precedents[/bold underline]")
     for rank, p in enumerate(result.precedents, start=1):
         record = p.record
@@ -236,6 +239,12 @@ def _years(start: int | None, end: int | None) -> str:
     if start and end and start != end:
         return f", {start}–{end}"
     return f", {start or end}" if start or end else ""
+
+
+def _problem_numbers(indices: list[int]) -> str:
+    """The separate problems by number: "problem 2", "problems 1 and 3"."""
+    numbers = [str(i + 1) for i in indices]
+    return f"problem {numbers[0]}" if len(numbers) == 1 else f"problems {', '.join(numbers[:-1])} and {numbers[-1]}"
 
 
 def _count(n: int, noun: str) -> str:

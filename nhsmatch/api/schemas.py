@@ -90,6 +90,11 @@ class MatchResponse(BaseModel):
         "`precedents` takes their best in turn (the first of each, then the second of each, ...); empty "
         "when the challenge states one problem."
     )
+    no_strong_precedent_for: list[int] = Field(
+        description="The indices in `separate_problems` of those for which no precedent is a strong match, e.g. "
+        "[1] when the first problem has strong precedents and the second only the nearest related ones; empty "
+        "when the challenge states one problem (`no_strong_precedent` says it then)."
+    )
     not_in_english: bool = Field(
         description="True when the challenge does not read as English (most of its words unknown and near no word "
         "of the corpus, or most of its letters not Latin): the model reads English only, so the precedents are "

@@ -195,4 +195,5 @@ class MatchResult(_Frozen):
     set_aside: list[str] = []  # clauses that said what the problem is not, left out of the search
     read_as_background: list[str] = []  # sentences read as about the asker, not the problem: counted less
     separate_problems: list[str] = []  # the problems searched one at a time, when the challenge states several
+    no_strong_precedent_for: list[int] = []  # those of the separate problems with no strong precedent
     not_in_english: bool = False  # the challenge does not read as English, which the model reads

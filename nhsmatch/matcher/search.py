@@ -363,6 +363,9 @@ class Matcher:
             set_aside=read.set_aside,
             read_as_background=[s for s, w in zip(whole.sentences, whole.weights, strict=False) if w < CONCEPT_WEIGHT],
             separate_problems=[own for _, own in separate],
+            no_strong_precedent_for=[
+                n for n, hits in enumerate(found) if separate and (not hits or hits[0][2] < self.thresholds.strong)
+            ],
             not_in_english=not read.in_english,
         )
 

@@ -26,6 +26,7 @@ BACKGROUND = "We are a teaching hospital trust with two main sites and 9,000 sta
 # Two unrelated problems in one challenge: each is searched alone.
 AF_ALONE = "People with AF are not anticoagulated."
 MPN_ALONE = "Our haematology clinics are overloaded with stable MPN follow-ups."
+DENTAL_SEPARATELY = "Separately, children wait over a year for dental extractions under general anaesthetic."
 # A real problem that no partnership in the corpus addresses.
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 # Welsh: "Too many heart failure patients are admitted to hospital as emergencies."
@@ -164,6 +165,11 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).get_by_text(f"{SEPARATE_PROBLEMS_NOTE}: {numbered}")).to_be_visible()
     expect(widget(page).locator("ol > li .meta").first).to_contain_text("for problem 1")
     expect(widget(page).locator("ol > li .meta").nth(1)).to_contain_text("for problem 2")
+    box.fill(f"{LIPIDS_CHALLENGE}. {DENTAL_SEPARATELY}")  # London has strong precedents for the first only
+    box.press("Enter")
+    weak_problem = "No strong precedent for problem 2 in London: the precedents for it"
+    expect(widget(page).get_by_text(weak_problem, exact=False)).to_be_visible()
+    expect(widget(page).get_by_role("status")).to_contain_text(", none a strong match for problem 2,")
 
     box.fill(WELSH_CHALLENGE)
     box.press("Enter")
@@ -286,6 +292,12 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
     numbered = f"problem 1: “{AF_ALONE}”; problem 2: “{MPN_ALONE}”"
     expect(page.locator("#problems")).to_have_text(f"{SEPARATE_PROBLEMS_NOTE}: {numbered}")
     expect(page.locator(".card__problem")).to_have_text(["for problem 1", "for problem 2"] * 5)
+    expect(page.locator("#no-strong")).to_be_hidden()
+    search(page, f"{AF_ALONE} {DENTAL_SEPARATELY}")
+    expect(page.locator("#no-strong-text")).to_have_text(
+        "No strong precedent for problem 2: the precedents for it are the closest related partnerships, "
+        "so check how far each one fits before relying on it."
+    )
     search(page, WELSH_CHALLENGE)
     expect(page.locator("#not-english")).to_have_text(NOT_IN_ENGLISH_NOTE)
     expect(page.get_by_role("status")).to_contain_text("The challenge does not read as English.")
@@ -310,6 +322,7 @@ def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page:
     cards = page.locator("#cards > li")
     expect(cards.first).to_be_visible()
     expect(page.locator("#no-strong")).to_be_visible()
+    expect(page.locator("#no-strong-text")).to_have_text(re.compile(r"^No strong precedent: these are the closest"))
     expect(cards.locator(".badge--strong")).to_have_count(0)
     # A record whose locality is its region ("London") says it once.
     metas = cards.locator(".card__meta").all_inner_texts()

@@ -92,6 +92,11 @@ def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None
     output = " ".join(result.output.split())
     assert f"{SEPARATE_PROBLEMS_NOTE}: problem 1: “{af}”; problem 2: “{mpn}”" in output
     assert output.count("· for problem 1") == output.count("· for problem 2") == 1
+    assert "No strong precedent" not in output
+    dental = "Separately, children wait over a year for dental extractions under general anaesthetic."
+    result = CliRunner().invoke(cli, ["search", f"{af} {dental}", "--limit", "2"])
+    output = " ".join(result.output.split())
+    assert "No strong precedent for problem 2: the precedents for it are the nearest partnerships." in output
 
 
 def test_search_says_when_a_challenge_does_not_read_as_english() -> None:

@@ -44,10 +44,12 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
         "set_aside",
         "read_as_background",
         "separate_problems",
+        "no_strong_precedent_for",
         "not_in_english",
     }
     assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
-    assert body["separate_problems"] == [] and body["not_in_english"] is False
+    assert body["separate_problems"] == [] and body["no_strong_precedent_for"] == []
+    assert body["not_in_english"] is False
     assert len(body["precedents"]) == 5
     top = body["precedents"][0]
     for field in (
@@ -219,6 +221,10 @@ def test_match_reports_the_separate_problems_it_searched_one_at_a_time(client: T
     assert response.status_code == 200
     assert response.json()["separate_problems"] == [af, mpn]
     assert [p["for_problem"] for p in response.json()["precedents"]] == [0, 1, 0, 1]
+    assert response.json()["no_strong_precedent_for"] == []
+    dental = "Separately, children wait over a year for dental extractions under general anaesthetic."
+    response = client.post("/v1/match", json={"challenge": f"{af} {dental}", "limit": 2})
+    assert response.json()["no_strong_precedent_for"] == [1] and response.json()["no_strong_precedent"] is False
 
 
 def test_the_api_reads_a_challenge_in_bullet_points_as_the_matcher_does(

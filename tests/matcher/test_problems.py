@@ -149,6 +149,16 @@ def test_a_writer_who_says_a_new_problem_begins_has_each_searched_alone(full_mat
     assert full_matcher.match(f"{screening} Separately, {skin[0].lower()}{skin[1:]}", limit=1).separate_problems
 
 
+def test_a_problem_with_no_strong_precedent_is_named_when_another_has_one(full_matcher: Matcher) -> None:
+    dental = "Separately, children wait over a year for dental extractions under general anaesthetic."
+    result = full_matcher.match(f"{AF} {dental}", limit=4)
+    assert [p.match for p in result.precedents] == ["strong", "weak"] * 2
+    assert result.no_strong_precedent_for == [1] and not result.no_strong_precedent
+    assert full_matcher.match(f"{AF} {MPN}", limit=2).no_strong_precedent_for == []
+    alone = full_matcher.match(dental[len("Separately, ") :], limit=2)  # one problem: said by no_strong_precedent
+    assert alone.no_strong_precedent and alone.no_strong_precedent_for == []
+
+
 def test_words_that_set_apart_what_has_the_same_closest_records_are_one_problem(full_matcher: Matcher) -> None:
     challenge = (
         "Too many people with heart failure are diagnosed only when admitted as an emergency. "

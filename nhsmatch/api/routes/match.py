@@ -27,6 +27,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         set_aside=result.set_aside,
         read_as_background=result.read_as_background,
         separate_problems=result.separate_problems,
+        no_strong_precedent_for=result.no_strong_precedent_for,
         not_in_english=result.not_in_english,
     )
 

@@ -211,7 +211,13 @@ function showResults(state, body) {
     ? `Read as separate problems, each searched alone and their precedents shown in turn: ${numberedProblems(problems)}`
     : "";
   $("problems").hidden = problems.length === 0;
-  $("no-strong").hidden = !body.no_strong_precedent;
+  // No strong precedent at all, or none for some of the separate problems.
+  const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
+  $("no-strong-text").textContent = weak.length
+    ? `No strong precedent for ${problemNumbers(weak)}: the precedents for ${weak.length === 1 ? "it" : "them"} `
+      + "are the closest related partnerships, so check how far each one fits before relying on it."
+    : "No strong precedent: these are the closest related partnerships, so check how far each one fits before relying on it.";
+  $("no-strong").hidden = !body.no_strong_precedent && weak.length === 0;
   // Filters may be what keeps a strong precedent out: "has anyone done this before?" asks the whole NHS.
   $("unfilter").hidden = activeFilters(state) === 0;
   renderCards();
@@ -224,6 +230,12 @@ function showResults(state, body) {
 
 // "problem 1: “…”; problem 2: “…”": each precedent names the number of the problem it was found for.
 const numberedProblems = (problems) => problems.map((s, i) => `problem ${i + 1}: “${s}”`).join("; ");
+
+// "problem 2", "problems 1 and 3": separate problems named by number, from their indices.
+function problemNumbers(indices) {
+  const numbers = indices.map((i) => i + 1);
+  return numbers.length === 1 ? `problem ${numbers[0]}` : `problems ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+}
 
 function renderCards() {
   const { state, body, visible } = shown;

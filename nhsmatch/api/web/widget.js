@@ -112,6 +112,12 @@ li:first-child { border-top: 0; }
   // When the challenge was read as separate problems, the one this precedent was found for.
   const forProblem = (p) => (p.for_problem == null ? "" : `for problem ${p.for_problem + 1}`);
 
+  // "problem 2", "problems 1 and 3": separate problems named by number, from their indices.
+  function problemNumbers(indices) {
+    const numbers = indices.map((i) => i + 1);
+    return numbers.length === 1 ? `problem ${numbers[0]}` : `problems ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+  }
+
   class PartnerFinder extends HTMLElement {
     connectedCallback() {
       if (this.shadowRoot) return; // moved within the page: already built
@@ -247,6 +253,8 @@ li:first-child { border-top: 0; }
           `Read as separate problems, each searched alone and their precedents shown in turn: ${
             problems.map((s, i) => `problem ${i + 1}: “${s}”`).join("; ")}`)
         : null;
+      // Separate problems with no strong precedent, when others have one.
+      const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
       const inRegion = this.region ? ` in ${this.region}` : "";
       const everywhere = this.region
@@ -285,14 +293,20 @@ li:first-child { border-top: 0; }
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
             + "partnerships, so check how far each one fits.", everywhere)
-          : null,
+          : weak.length
+            ? h("p", { className: "notice" }, `No strong precedent for ${problemNumbers(weak)}${inRegion}: the `
+              + `precedents for ${weak.length === 1 ? "it" : "them"} are the closest related partnerships, so check `
+              + "how far each one fits.", everywhere)
+            : null,
         h("h3", { id: "precedents" }, "Past partnerships"),
         h("ol", { "aria-labelledby": "precedents" }, precedentItems),
         partnerItems.length ? h("h3", { id: "partners" }, "Likely partners") : null,
         partnerItems.length ? h("ul", { "aria-labelledby": "partners" }, partnerItems) : null,
         more,
       );
-      const fit = body.no_strong_precedent ? ", none a strong match," : "";
+      const fit = body.no_strong_precedent
+        ? ", none a strong match,"
+        : weak.length ? `, none a strong match for ${problemNumbers(weak)},` : "";
       const found = `${plural(precedents.length, "past partnership")}${fit}`;
       // Said in the status too, as a screen reader announces the status and not the notice.
       const english = body.not_in_english ? " The challenge does not read as English." : "";
