@@ -17,10 +17,10 @@ who run them are leaving."); those before the first anchor, to every problem.
 
 A writer may also say where a new problem begins ("Separately, …", "Another issue: …", "On a
 different note, …"). Those words split the challenge into parts. In a part that names no condition,
-its first sentence about the problem, read in the challenge and alone, anchors it; a sentence in a
-part belongs to that part's problem; and anchors in different parts are one problem only when, read
-alone, they share their closest records (the writer's word outweighs conditions the records name
-together).
+its first sentence about the problem, read in the challenge and alone, anchors it (failing one, its
+sentence about the problem in the challenge that reads most so alone); a sentence in a part belongs
+to that part's problem; and anchors in different parts are one problem only when, read alone, they
+share their closest records (the writer's word outweighs conditions the records name together).
 """
 
 from __future__ import annotations
@@ -77,10 +77,12 @@ _SET_APART = re.compile(
     re.IGNORECASE,
 )
 # Words that tie the new sentence back to the problem before it ("another issue with this pathway",
-# "a different angle on the same issue"), unless negated ("not linked to the above").
+# "a different angle on the same issue"), unless negated ("not linked to the above"); "the same
+# patients keep coming back" ties nothing back.
 _TIED_BACK = re.compile(
-    r"(?<!\bnot\s)(?<!n't\s)\b(?:same|related|connected|linked|linking|consequences?|result|knock-on|"
-    r"caused|causes|creates|side|aspect|(?:with|of|in|behind|to|about|from)\s+(?:this|these|that|it)\b(?!\s+(?:year|winter|month)))\b",
+    r"(?<!\bnot\s)(?<!n't\s)\b(?:related|connected|linked|linking|consequences?|result|knock-on|caused|causes|"
+    r"creates|side|aspect|same\s+(?:\w+\s+)?(?:problem|issue|challenge|topic|theme|point|thing|matter|service|pathway)|"
+    r"(?:with|of|in|behind|to|about|from)\s+(?:this|these|that|it)\b(?!\s+(?:year|winter|month)))\b",
     re.IGNORECASE,
 )
 _SET_BACK = re.compile(
@@ -133,15 +135,23 @@ def anchors(conditions: Sequence[set[str]], weights: Sequence[float], part: Sequ
     return about if part[-1] else [i for i in about if conditions[i]]
 
 
-def openings(kept: Sequence[int], conditions: Sequence[set[str]], part: Sequence[int]) -> list[int]:
-    """The anchors of the sentences kept (about the problem read alone too): those naming a condition,
-    and in a part where none does, its first ("We also have another issue." is about no problem alone)."""
-    named = {part[i] for i in kept if conditions[i]}
-    first: dict[int, int] = {}
-    for i in kept:
+def openings(
+    candidates: Sequence[int], chances: Sequence[float], conditions: Sequence[set[str]], part: Sequence[int]
+) -> list[int]:
+    """The anchors among the candidates, given how likely each is about the problem read alone: those
+    naming a condition that read so (ALONE_CHANCE); in a part where none does, its first that reads so,
+    or failing one, the one that reads most so ("We also have another issue." reads as none)."""
+    alone = dict(zip(candidates, chances, strict=True))
+    if not part[-1]:  # one part: only conditions anchor
+        return [i for i in candidates if alone[i] >= ALONE_CHANCE]
+    named = {part[i] for i in candidates if conditions[i] and alone[i] >= ALONE_CHANCE}
+    unnamed: dict[int, list[int]] = {}
+    for i in candidates:
         if part[i] not in named:
-            first.setdefault(part[i], i)
-    return [i for i in kept if conditions[i] or first.get(part[i]) == i]
+            unnamed.setdefault(part[i], []).append(i)
+    first = {next((i for i in members if alone[i] >= ALONE_CHANCE), max(members, key=alone.__getitem__))
+             for members in unnamed.values()}
+    return [i for i in candidates if (conditions[i] and alone[i] >= ALONE_CHANCE) or i in first]
 
 
 def linked_by_conditions(

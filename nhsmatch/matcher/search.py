@@ -49,7 +49,6 @@ from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
 from .passages import sentence_spans, view_texts
 from .problems import (
-    ALONE_CHANCE,
     NEIGHBOURS,
     RelatedConditions,
     anchors,
@@ -401,7 +400,7 @@ class Matcher:
             return []
         alone = self.embedder.encode([self.vocabulary.spell_out(sentences[i]) for i in candidates])
         chances = self.corpus.problem_sentences.chances(alone).tolist()
-        kept = openings([i for i, c in zip(candidates, chances, strict=True) if c >= ALONE_CHANCE], conditions, part)
+        kept = openings(candidates, chances, conditions, part)
         nearest = self._nearest_records(alone, NEIGHBOURS)[1]
         neighbours = {i: set(rows[rows >= 0].tolist()) for i, rows in zip(candidates, nearest, strict=True)}
         by_neighbours = linked_by_neighbours(neighbours)

@@ -54,6 +54,7 @@ def test_a_sentence_in_a_part_belongs_to_that_parts_problem() -> None:
     "sentence",
     [
         "Separately, our clinics are overloaded.",
+        "Separately, the same COPD patients keep coming back through A&E.",  # "the same" ties nothing back
         "On a quite separate note, our clinics are overloaded.",
         "Unrelated to the above, our clinics are overloaded.",
         "We also have another problem: our clinics are overloaded.",
@@ -76,6 +77,7 @@ def test_words_that_open_a_new_problem(sentence: str) -> None:
         "On top of that, our clinics are overloaded.",
         "Another issue with this pathway is that clinics are overloaded.",  # tied back to it
         "A separate but related problem is that clinics are overloaded.",
+        "A different angle on the same problem: clinics are overloaded.",
         "The knock-on effect is another problem: clinics are overloaded.",
         "Patients with both conditions are seen separately by two teams.",  # separately as care, not text
         "Patients are turning to A&E when clinics are overloaded.",
@@ -93,8 +95,11 @@ def test_a_part_that_names_no_condition_is_anchored_by_its_first_sentence_about_
     weights = [1.0, 1.0, 1.0, 1.0, 1.0]
     assert anchors(conditions, weights, [0] * 5) == [0]  # in one part, only a condition anchors
     assert anchors(conditions, weights, part) == [0, 1, 2, 3, 4]
-    # Read alone, "Separately, we need help." is about no problem, so it is not kept.
-    assert openings([0, 1, 3, 4], conditions, part) == [0, 3]
+    # Read alone, "Separately, we need help." is about no problem: the part's first that is anchors it,
+    assert openings([0, 1, 2, 3, 4], [0.9, 0.9, 0.1, 0.8, 0.9], conditions, part) == [0, 3]
+    # or, when none is, the one that reads most so; in one part, only a condition that reads so anchors.
+    assert openings([0, 1, 2, 3, 4], [0.9, 0.9, 0.1, 0.3, 0.2], conditions, part) == [0, 3]
+    assert openings([0], [0.3], conditions, [0] * 5) == []
 
 
 def test_two_unrelated_problems_are_each_searched_and_shown_in_turn(full_matcher: Matcher) -> None:
