@@ -100,8 +100,8 @@ def same_problem_texts(queries: list[JudgedQuery], connectives: list[str]) -> li
     """The one-problem challenges of more than one sentence, with words that go on with the same
     problem (one of `connectives` in turn) before the second sentence."""
     texts = [q.query for q in queries] + [*REWRITES.values(), *BLIND_REWRITES.values(), *BLIND_REWRITES_2.values()]
-    spans = [(text, sentence_spans(text)) for text in texts]
-    several = [(text, spans[1][0]) for text, spans in spans if len(spans) > 1]
+    split = [(text, sentence_spans(text)) for text in texts]
+    several = [(text, spans[1][0]) for text, spans in split if len(spans) > 1]
     return [
         f"{text[:start]}{continued(connective, text[start:])}"
         for (text, start), connective in zip(several, itertools.cycle(connectives), strict=False)
@@ -171,6 +171,7 @@ def main() -> None:
         label = f"with words going on with the same problem ({name}), read as several"
         print_read_as_several(base, label, same_problem_texts(queries, connectives))
     no_precedent_halves(base, queries)
+
 
 if __name__ == "__main__":
     main()

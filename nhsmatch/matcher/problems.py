@@ -41,7 +41,7 @@ SHARED_NEIGHBOURS = 2
 
 T = TypeVar("T")
 
-# How a writer says a new, unrelated problem begins, in a sentence's first words (OPENING_WORDS).
+# How a writer says a new, unrelated problem begins, in a sentence's first _OPENING_WORDS words.
 _OPENING_WORDS = 12
 _SET_APART = re.compile(
     "|".join(
@@ -142,16 +142,19 @@ def openings(
     naming a condition that read so (ALONE_CHANCE); in a part where none does, its first that reads so,
     or failing one, the one that reads most so ("We also have another issue." reads as none)."""
     alone = dict(zip(candidates, chances, strict=True))
-    if not part[-1]:  # one part: only conditions anchor
-        return [i for i in candidates if alone[i] >= ALONE_CHANCE]
-    named = {part[i] for i in candidates if conditions[i] and alone[i] >= ALONE_CHANCE}
+    named = [i for i in candidates if conditions[i] and alone[i] >= ALONE_CHANCE]
+    if not part[-1]:  # in a challenge in one part, every candidate names a condition
+        return named
+    named_parts = {part[i] for i in named}
     unnamed: dict[int, list[int]] = {}
     for i in candidates:
-        if part[i] not in named:
+        if part[i] not in named_parts:
             unnamed.setdefault(part[i], []).append(i)
-    first = {next((i for i in members if alone[i] >= ALONE_CHANCE), max(members, key=alone.__getitem__))
-             for members in unnamed.values()}
-    return [i for i in candidates if (conditions[i] and alone[i] >= ALONE_CHANCE) or i in first]
+    opening = [
+        next((i for i in members if alone[i] >= ALONE_CHANCE), max(members, key=alone.__getitem__))
+        for members in unnamed.values()
+    ]
+    return sorted([*named, *opening])
 
 
 def linked_by_conditions(
