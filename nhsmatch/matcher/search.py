@@ -347,6 +347,8 @@ class Matcher:
                 best[row] = max(score, best.get(row, 0.0))
         evidence = [(self.records[row], score) for row, score in best.items()]
         regions = list(dict.fromkeys([*filters.regions, *near]))
+        # Each problem's best match, labelled as its precedent is (none found: no strong one).
+        best_labels = [self.thresholds.label(hits[0][2]) if hits else "weak" for hits in found]
         return MatchResult(
             precedents=precedents,
             partners=rank_partners(
@@ -362,9 +364,7 @@ class Matcher:
             set_aside=read.set_aside,
             read_as_background=[s for s, w in zip(whole.sentences, whole.weights, strict=False) if w < CONCEPT_WEIGHT],
             separate_problems=[own for _, own in separate],
-            no_strong_precedent_for=[
-                n for n, hits in enumerate(found) if separate and (not hits or hits[0][2] < self.thresholds.strong)
-            ],
+            no_strong_precedent_for=[n for n, label in enumerate(best_labels) if separate and label != "strong"],
             not_in_english=not read.in_english,
         )
 
