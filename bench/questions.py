@@ -18,7 +18,9 @@ Prints, per ranking:
   stated before it: an approach asked about or stated without naming the condition again ("Anyone
   used a virtual ward with remote pulse oximetry monitoring?"), which should count as the problem,
   or a generic ask, which should not. This is the harder case: a sentence's vector is read less half
-  the whole challenge's (focus.py), which takes away the topic it shares with the problem.
+  the whole challenge's (focus.py), which takes away the topic it shares with the problem. A question
+  that names a condition or an approach counts as the problem whatever the classifier reads
+  (background.py); "classifier alone" is the ranking without that rule.
 """
 
 from __future__ import annotations
@@ -628,7 +630,11 @@ FOLLOW_UPS = {
 }
 HOSTS = 3  # dev challenges each question is put after
 DRAWS = 3
-RANKINGS = {"shipped": Ranking(), "background not told apart": Ranking(tell_background_apart=False)}
+RANKINGS = {
+    "shipped": Ranking(),
+    "classifier alone": Ranking(topical_questions=False),  # a question naming its topic not kept regardless
+    "background not told apart": Ranking(tell_background_apart=False),
+}
 
 
 def last_weight(matcher: Matcher, challenge: str) -> float:

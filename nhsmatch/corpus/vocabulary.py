@@ -24,6 +24,7 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_PATH) -> Vocabulary:
             sha256=hashlib.sha256(data).hexdigest(),
             exact_case=table.get("exact_case", ()),
             spelled_out=table.get("spelled_out", {}),
+            asked_of_any_partnership=table.get("asked_of_any_partnership", ()),
         )
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as err:
         raise CorpusError([CorpusIssue(str(path), 0, "concept", str(err))]) from err

@@ -12,10 +12,17 @@ plain background ("We are a teaching hospital trust with 12,000 staff") keeps ne
 bare "What have others done?", which says nothing of the problem, a seventh. The weights scale a
 sentence's share of the challenge's vector (focus.py), of its words in the lexical score, and
 whether the concepts it names count. README, *background about the asker*, has the measurements.
+
+A question that names a condition or an approach ("Has anyone used NT-proBNP testing in primary
+care?") asks about the problem, whatever the classifier reads: after a problem, its vector read less
+the whole challenge has lost the topic it shares with it and looks like a generic ask ("How much did
+it cost?"). So a question (`is_question`) that names a topic of the vocabulary (a condition or an
+approach, `Vocabulary.topics`) counts at least as a sentence whose concepts count.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +36,16 @@ FULL_WEIGHT_AT = 0.3  # chance of being about the problem at which a sentence co
 REGULARISATION_C = 10.0
 CONCEPT_WEIGHT = 0.5  # from this weight up, the concepts a sentence names are the challenge's; below it, the
 # sentence is shown to the user as read as background (MatchResult.read_as_background)
+# A question typed without its question mark opens as one: "any examples of ...", "how did other PCNs ...".
+_QUESTION_OPENING = re.compile(
+    r"^\W*(?:has|have|did|does|do|is|are|was|were|can|could|would|will|should|how|what|whats|which|who|why"
+    r"|anyone|anybody|any)\b",
+    re.IGNORECASE,
+)
+
+
+def is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_QUESTION_OPENING.match(sentence))
 
 
 @dataclass(frozen=True)

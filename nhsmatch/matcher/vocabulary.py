@@ -31,6 +31,7 @@ class Concept:
 
 
 _WORD = re.compile(r"\w+")
+TOPIC_KINDS = frozenset({"condition", "approach"})  # what a question asks about (`Vocabulary.topics`)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -89,9 +90,11 @@ class Vocabulary:
         *,
         exact_case: Iterable[str] = (),
         spelled_out: Mapping[str, str] | None = None,
+        asked_of_any_partnership: Iterable[str] = (),
     ) -> None:
         """`exact_case`: abbreviations whose lower-case form means something else ("PAD", "pad"),
-        matched only as written. `spelled_out`: what abbreviations among the terms stand for."""
+        matched only as written. `spelled_out`: what abbreviations among the terms stand for.
+        `asked_of_any_partnership`: names of concepts that are no topic of a question (`topics`)."""
         self.concepts = tuple(concepts)
         self.sha256 = sha256
         exact = frozenset(exact_case)
@@ -109,6 +112,9 @@ class Vocabulary:
             raise ValueError(f"spelled_out {stray} must each be an abbreviation (two or more capitals) of a concept")
         if blank := sorted(a for a, words in spelled_out.items() if not _WORD.search(words)):
             raise ValueError(f"spelled_out {blank} need words: what the abbreviation stands for")
+        self._no_topic = frozenset(asked_of_any_partnership)
+        if stray := sorted(self._no_topic - {c.name for c in self.concepts}):
+            raise ValueError(f"asked_of_any_partnership {stray} must each be the name of a concept")
         self._patterns = [_terms_pattern(c.terms, exact) for c in self.concepts]
         if idle := [p for c, t in zip(self.concepts, self._patterns, strict=True) for p in c.not_in if not t.search(p)]:
             raise ValueError(f"not_in {idle} hold none of their concept's terms, so they would exclude nothing")
@@ -144,6 +150,11 @@ class Vocabulary:
             ):
                 found.append(concept)
         return found
+
+    def topics(self, text: str) -> list[Concept]:
+        """The conditions and approaches a text names, less those asked of any partnership: what a
+        question that names them asks about."""
+        return [c for c in self.find(text) if c.kind in TOPIC_KINDS and c.name not in self._no_topic]
 
     def expand(self, text: str, concepts: Sequence[Concept] | None = None) -> str:
         """The text followed by the names of the concepts it mentions, so synonyms meet.

@@ -5,7 +5,12 @@ import pytest
 
 from nhsmatch.corpus import load_challenge_sentences
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
-from nhsmatch.matcher.background import CONCEPT_WEIGHT, FULL_WEIGHT_AT, ProblemSentences
+from nhsmatch.matcher.background import (
+    CONCEPT_WEIGHT,
+    FULL_WEIGHT_AT,
+    ProblemSentences,
+    is_question,
+)
 from nhsmatch.matcher.errors import CorpusError
 from nhsmatch.matcher.models import Precedent
 from nhsmatch.matcher.search import Matcher, Ranking
@@ -59,6 +64,39 @@ def test_a_question_that_names_its_topic_is_the_problem_and_a_bare_ask_is_backgr
     assert full_matcher.embed_as_read(f"{problem} {TOPICAL_QUESTION}").sentence_weights == (1.0, 1.0)
     weights = full_matcher.embed_as_read(f"{problem} {GENERIC_ASK}").sentence_weights
     assert weights[0] == 1.0 and weights[1] < CONCEPT_WEIGHT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("Has anyone used NT-proBNP testing in primary care?", True),
+        ("any examples of point of care CRP testing in GP surgeries", True),  # typed without its mark
+        ("how did other PCNs handle hypertension case finding", True),
+        ("Is there a published evaluation I could read", True),
+        ("Our PCN covers 60,000 patients in a mix of market towns and villages.", False),
+        ("Looking for examples of virtual wards.", False),  # a request, left to the classifier
+    ],
+)
+def test_a_question_is_told_by_its_mark_or_its_opening(sentence: str, question: bool) -> None:
+    assert is_question(sentence) is question
+
+
+def test_a_follow_up_question_that_names_an_approach_counts_as_the_problem(full_matcher: Matcher) -> None:
+    """After a problem, a question read less the whole challenge looks like a generic ask to the
+    classifier (background.py); naming an approach, it asks about the problem."""
+    problem = "Too many heart failure patients are diagnosed only when admitted as emergencies."
+    question = "Has anyone used NT-proBNP testing in primary care?"
+    challenge = f"{problem} {question}"
+    classifier_only = full_matcher.with_ranking(Ranking(topical_questions=False))
+    assert classifier_only.match(challenge, limit=1).read_as_background == [question]
+    assert classifier_only.embed_as_read(challenge).sentence_weights[1] < CONCEPT_WEIGHT
+    shipped = full_matcher.match(challenge, limit=10)
+    assert shipped.read_as_background == []
+    assert full_matcher.embed_as_read(challenge).sentence_weights[1] >= CONCEPT_WEIGHT
+    assert "same setting: primary care" in {c for p in shipped.precedents for c in p.shared_concepts}
+    # A generic ask after the same problem is still background, even one that names data.
+    for ask in ["How much did it cost?", "Who held the data and was there a data sharing agreement in place?"]:
+        assert full_matcher.match(f"{problem} {ask}", limit=1).read_as_background == [ask]
 
 
 def test_concepts_named_only_by_background_are_not_shared(full_matcher: Matcher) -> None:

@@ -377,3 +377,16 @@ def test_spelled_out_names_only_abbreviations_of_the_vocabulary() -> None:
         Vocabulary([Concept("x", "condition", ("XY",))], spelled_out={"ZZ": "zed zed"})
     with pytest.raises(ValueError, match="need words"):
         Vocabulary([Concept("x", "condition", ("XY",))], spelled_out={"XY": " "})
+
+
+def test_topics_are_the_conditions_and_approaches_a_question_asks_about(vocabulary: Vocabulary) -> None:
+    names = [c.name for c in vocabulary.topics("Has anyone used NT-proBNP testing in primary care for heart failure?")]
+    assert names == ["heart failure", "diagnostic testing"]  # primary care is a setting
+    # Data sharing is asked of how any partnership was run as often as of the problem.
+    assert vocabulary.topics("Was there a data sharing agreement in place?") == []
+    assert vocabulary.find("Was there a data sharing agreement in place?")
+
+
+def test_asked_of_any_partnership_names_only_concepts_of_the_vocabulary() -> None:
+    with pytest.raises(ValueError, match="asked_of_any_partnership"):
+        Vocabulary([Concept("x", "approach", ("xy",))], asked_of_any_partnership=["y"])
