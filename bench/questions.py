@@ -1,4 +1,4 @@
-"""Questions and asks in a challenge: `python -m bench.questions` (about 15 s).
+"""Questions and asks in a challenge: `python -m bench.questions` (about 40 s).
 
 People often end a challenge with a question, or write one in the middle of it. Some name what they
 ask about ("Has anyone used remote monitoring for COPD patients after discharge to cut
@@ -20,7 +20,9 @@ Prints, per ranking:
   or a generic ask, which should not. This is the harder case: a sentence's vector is read less half
   the whole challenge's (focus.py), which takes away the topic it shares with the problem. A question
   that names a condition or an approach counts as the problem whatever the classifier reads
-  (background.py); "classifier alone" is the ranking without that rule.
+  (background.py); "classifier alone" is the ranking without that rule;
+- 120 more challenges, written blind by a fourth helper session after that rule was made: questions
+  and statements naming an approach, generic asks, and sentences about the asker after the problem.
 """
 
 from __future__ import annotations
@@ -628,6 +630,519 @@ FOLLOW_UPS = {
         ),
     ],
 }
+# Written by a fourth helper session after the rule for questions that name a topic (background.py) was
+# made, to check it: a follow-up question or statement naming an approach, a generic ask, or a sentence
+# about the asker. Two changes followed reading them (data sharing no topic of a question, and "diabetic
+# eye screening" an eye condition; docs/matching-experiments.md, *Questions that name a topic*).
+FOLLOW_UPS_AFTER = {
+    "approach, asked": [
+        (
+            "Uptake of the NHS Health Check in our most deprived wards is under 30% and we keep finding"
+            " hypertension late. Has anyone tried blood pressure checks in barbershops or mosques?"
+        ),
+        (
+            "COPD admissions spike every winter and many patients on the register have never had spirometry"
+            " confirmed. Did any ICB commission community diagnostic hubs doing FeNO and spirometry together?"
+        ),
+        (
+            "we have loads of T2 diabetes pts with HbA1c over 75 who never come to reviews. anyone tried remote"
+            " CGM with a virtual clinic"
+        ),
+        (
+            "Haemodialysis starts are often crash-landings because CKD stage 4 patients aren't picked up early"
+            " enough in primary care. Is there any experience of using eGFR/ACR searches with automated alerts"
+            " to GP practices?"
+        ),
+        (
+            "Two-week-wait lung referrals are rising but stage at diagnosis is still poor, particularly among"
+            " our ex-mining communities. What about mobile CT scanners in supermarket car parks?"
+        ),
+        (
+            "Waits for a first CAMHS appointment are over 18 months in parts of our patch and young people are"
+            " presenting in crisis at A&E. Could a digital CBT platform with clinician oversight work while they"
+            " wait?"
+        ),
+        (
+            "Our perinatal mental health service sees only a fraction of the women we would expect, especially"
+            " from South Asian communities. Are there examples of peer support workers embedded in antenatal"
+            " clinics?"
+        ),
+        (
+            "diabetic eye screening DNA rate is 25% in our inner city practices. has anyone used AI grading in"
+            " high street optometrists to bring it closer to home"
+        ),
+        (
+            "We have a backlog of over 9,000 patients overdue glaucoma follow-up and hospital eye service"
+            " capacity is maxed out. How did other trusts use virtual clinics with community optometrists doing"
+            " the imaging?"
+        ),
+        (
+            "Knee and hip osteoarthritis referrals to orthopaedics keep climbing and many patients have had no"
+            " conservative management at all. Did anyone set up group exercise and education classes run through"
+            " first contact physios?"
+        ),
+        (
+            "Dermatology two-week waits for suspected skin cancer have doubled in three years and most lesions"
+            " turn out to be benign. Has any trust tried teledermoscopy with AI triage?"
+        ),
+        (
+            "Care home residents with frailty are being conveyed to ED after falls when many could be managed in"
+            " place. Is there precedent for a response car crewed by a paramedic and an OT, linked to a clinical"
+            " hub?"
+        ),
+        (
+            "Our UTC sees large numbers of children with minor illness that could be managed elsewhere and the"
+            " front door is overwhelmed. Would a paediatric hospital-at-home team make a dent in that?"
+        ),
+        (
+            "Polypharmacy in over-75s is leading to avoidable admissions, especially from anticholinergic"
+            " burden. Any examples of community pharmacists doing structured medication reviews using a"
+            " risk-stratification tool?"
+        ),
+        (
+            "Flu and COVID vaccine uptake among our housebound and homeless populations is dreadful. Has anyone"
+            " tried outreach vans with pop-up clinics at hostels and food banks?"
+        ),
+        (
+            "chlamydia and gonorrhoea positivity is up in under-25s and clinic slots go within minutes of"
+            " opening. anyone tried postal self-sampling kits ordered online"
+        ),
+        (
+            "People with epilepsy in our area frequently end up in ED after seizures and there is one specialist"
+            " nurse for the whole county. Did any system try a wearable monitoring device linked to a nurse-led"
+            " service?"
+        ),
+        (
+            "Liver disease deaths have risen sharply here and most patients are diagnosed at decompensation. Has"
+            " anybody used FibroScan in primary care or drug and alcohol services for case finding?"
+        ),
+        (
+            "Hepatitis C elimination is stalling because the remaining patients are the hardest to reach. Are"
+            " there examples of point-of-care testing in prisons and needle exchanges with same-day treatment"
+            " start?"
+        ),
+        (
+            "Heart failure readmissions within 30 days are among the highest in the region. Could remote"
+            " monitoring with connected scales and community NT-proBNP testing help us?"
+        ),
+        (
+            "Over half our asthma patients are over-reliant on SABA inhalers and several children have been"
+            " admitted this year. Has anyone tried pharmacy-led inhaler technique reviews with smart inhalers?"
+        ),
+        (
+            "We have waits of over three years for adult ADHD assessment in some parts of the ICB. Is there any"
+            " experience of objective testing like QbTest to speed up the pathway"
+        ),
+        (
+            "Rates of gestational diabetes are rising and our antenatal diabetes clinic cannot keep up. What"
+            " about app-based glucose monitoring reviewed remotely by midwives?"
+        ),
+        (
+            "Stroke patients from our rural hospitals often arrive too late for thrombectomy because of transfer"
+            " times. Did anyone implement AI imaging software to speed up decisions on CT angiography?"
+        ),
+        (
+            "Hypertension control in our PCN is the lowest in the ICS and BP checks clog up GP appointments. Has"
+            " anyone rolled out home monitors with readings submitted through the NHS App or by text?"
+        ),
+        (
+            "Familial hypercholesterolaemia is vastly under-diagnosed locally; we have found fewer than 10% of"
+            " expected cases. Were there any projects combining searches of lipid results with genetic testing"
+            " and cascade screening of relatives?"
+        ),
+        (
+            "Our renal transplant waiting list shows Black and South Asian patients waiting much longer than"
+            " white patients. Is there anything out there on community champions and living donor education"
+        ),
+        (
+            "lots of frail elderly pts in our practice with no care plans and we end up with crisis admissions."
+            " has anyone used the eFI plus a proactive MDT with care coordinators"
+        ),
+        (
+            "Children with eczema are bouncing between GP and dermatology with little improvement. Anyone tried"
+            " a nurse-led education clinic with written action plans?"
+        ),
+        (
+            "Prostate cancer in Black men in our city is being diagnosed later than it should be. Has there been"
+            " a partnership that ran awareness and PSA testing events in churches and community centres"
+        ),
+        (
+            "Bowel screening uptake is around 55% in our most deprived LSOAs. Has anyone evaluated text"
+            " reminders and GP endorsement letters for the FIT kit?"
+        ),
+        (
+            "Sepsis recognition in care homes is poor and residents arrive at ED already very unwell. Has any"
+            " ICS tried RESTORE2 with digital observations feeding a remote clinical hub?"
+        ),
+        (
+            "We have rising numbers of people with dementia admitted with delirium and staying for weeks. Could"
+            " technology-enabled care, such as home sensors and GPS trackers, keep people at home longer"
+        ),
+        (
+            "Antibiotic prescribing for sore throats and coughs in our out-of-hours service is well above"
+            " target. Did any area pilot CRP point-of-care testing?"
+        ),
+        (
+            "Waits for wheelchair and posture assessment for children with cerebral palsy are over a year. Are"
+            " there examples of 3D scanning being used to speed up seating provision?"
+        ),
+        (
+            "Psoriasis patients on biologics need regular monitoring visits that eat into outpatient capacity."
+            " How have other places used homecare delivery and remote monitoring of bloods?"
+        ),
+        (
+            "Back pain is our biggest reason for MSK consultations in general practice and referrals to spinal"
+            " surgeons are high. Is app-based digital physiotherapy something anyone has commissioned"
+        ),
+        (
+            "Physical health checks for people with serious mental illness are well below the 60% target. Has"
+            " anyone tried bringing the checks into depot clinics with an HCA and point-of-care HbA1c?"
+        ),
+        (
+            "Hearing loss in adults is under-identified in our area and audiology waits are long. Any examples"
+            " of direct-access audiology through high street providers?"
+        ),
+        (
+            "Our early pregnancy unit is swamped and women with bleeding wait hours in A&E. what was the"
+            " experience elsewhere with nurse-led scanning and virtual follow up"
+        ),
+    ],
+    "approach, stated": [
+        (
+            "Our AAA screening programme has very low uptake among men from Gypsy and Traveller communities. We"
+            " are thinking of taking the portable ultrasound scanner to sites alongside a trusted liaison worker."
+        ),
+        (
+            "People with long COVID in our area wait months for a first assessment. Keen to explore a digital"
+            " self-management programme combined with group rehab sessions."
+        ),
+        (
+            "Pressure ulcer incidence on district nursing caseloads has risen for three consecutive quarters."
+            " Our plan is to trial sub-epidermal moisture scanning to catch tissue damage earlier."
+        ),
+        (
+            "we have huge numbers of people waiting for gastroscopy with reflux symptoms, some with Barrett's."
+            " thinking about trying the capsule sponge test in a community setting"
+        ),
+        (
+            "Heart valve disease is often picked up late in older people across our ICS. We would like to pilot"
+            " digital stethoscopes with AI analysis in GP practices and care homes."
+        ),
+        (
+            "Children with type 1 diabetes in our trust have HbA1c well above the national average, especially"
+            " in deprived areas. The team wants to move all eligible children onto hybrid closed-loop systems"
+            " with remote data review."
+        ),
+        (
+            "Eating disorder referrals for young people have doubled since the pandemic and we can't meet the"
+            " waiting time standard. We're considering an online family-based treatment offer."
+        ),
+        (
+            "Suicide rates among middle-aged men in our coastal towns are the highest in the region. Our"
+            " thinking is to commission a real-time surveillance system and partner with a text-based crisis"
+            " line."
+        ),
+        (
+            "Osteoporosis is under-treated after fragility fractures and we have no fracture liaison service."
+            " The plan is to set one up using automated identification of patients from radiology reports."
+        ),
+        (
+            "Routine follow-up of breast cancer survivors fills clinics that could be used for new patients."
+            " We'd like to move to patient-initiated follow-up supported by a remote surveillance system."
+        ),
+        (
+            "Preterm birth rates in our LMNS are above the national average. We are exploring quantitative fetal"
+            " fibronectin testing and a prevention clinic run by a specialist midwife."
+        ),
+        (
+            "the number of pts on warfarin with no proper review in 12 months is worrying. want to try INR"
+            " self-testing at home with results uploaded to the practice"
+        ),
+        (
+            "Obesity is driving a lot of our diabetes and joint referrals and there is no tier 3 service. The"
+            " board is minded to commission a digital weight management programme with access to the newer"
+            " medicines."
+        ),
+        (
+            "Ambulance handover delays are averaging three hours at our main ED, mostly for frail older"
+            " patients. We intend to test a call-before-convey model with a single point of access for crews."
+        ),
+        (
+            "Glue ear in young children is causing long ENT waits and speech delays. I'm keen to try"
+            " tablet-based hearing tests in nurseries and schools with onward referral to community audiology."
+        ),
+        (
+            "Too many people with lower back pain and sciatica are being referred for MRI scans they don't need."
+            " We are considering an AI-enabled triage tool for referrals, with stratified care delivered by"
+            " physios."
+        ),
+        (
+            "Smoking in pregnancy remains at about 14% across our system. We are planning to introduce CO"
+            " monitoring at every antenatal contact plus a financial incentive scheme for quitting."
+        ),
+        (
+            "Uptake of HPV vaccination in secondary schools has dropped since the pandemic. The immunisation"
+            " team wants to try digital consent forms and catch-up sessions in community venues."
+        ),
+        (
+            "Patients with leg ulcers are seen by several services with no consistent plan and healing rates are"
+            " poor. We'd like to test a wound-imaging app that measures healing and shares photos with tissue"
+            " viability."
+        ),
+        (
+            "More people in their last year of life die in hospital than tell us they want to. Our intention is"
+            " to roll out shared digital advance care plans visible to 111, ambulance crews and out-of-hours GPs."
+        ),
+    ],
+    "generic ask": [
+        (
+            "Our COPD readmissions are the worst in the region and we have heard about a remote monitoring pilot"
+            " elsewhere. How was it funded, and who paid once the pilot money ran out?"
+        ),
+        (
+            "Falls in care homes are driving a big chunk of our ambulance call-outs. What did the information"
+            " governance arrangements look like for sharing resident data with the company?"
+        ),
+        (
+            "uncontrolled hypertension is a big issue across our PCN. who do we speak to about the project and"
+            " is there a named contact"
+        ),
+        (
+            "Our diabetic foot amputation rate is double the England average. How long did it take from the"
+            " first conversation to go-live?"
+        ),
+        (
+            "Young people with anxiety and depression are waiting over a year for treatment. Did the pilot have"
+            " a formal independent evaluation and can we see the results?"
+        ),
+        (
+            "Lung cancer is diagnosed at stage 4 in over half our patients. What contract or procurement route"
+            " was used to bring the industry partner on board?"
+        ),
+        (
+            "Heart failure patients are being admitted repeatedly because we have no community HF nurses in the"
+            " north of the county. Was there a DPIA done, and who signed it off as data controller?"
+        ),
+        (
+            "Sickle cell patients tell us they wait hours in ED for pain relief and feel disbelieved. What were"
+            " the lessons learned, good and bad?"
+        ),
+        ("Waits for cataract surgery are 40 weeks at our local trust. how did they handle the backfill for staff time"),
+        (
+            "Our dementia diagnosis rate is stuck at 55%. Was this a joint working agreement under the ABPI"
+            " Code, and how was the company's role kept separate from prescribing decisions?"
+        ),
+        (
+            "Our maternity unit has had repeated CQC concerns about postpartum haemorrhage management. What did"
+            " the company actually provide: kit, staff, money or analytics?"
+        ),
+        (
+            "Chronic kidney disease is under-coded in around a third of our practices. Could it be scaled across"
+            " a whole ICS, or was it only ever a small pilot?"
+        ),
+        "too many kids turning up in ED with asthma attacks every September. what did it cost per patient",
+        (
+            "Skin cancer referrals are swamping our dermatology service. Is it possible to arrange a site visit"
+            " to see how the clinic runs day to day?"
+        ),
+        (
+            "We have a very high rate of self-harm presentations among teenage girls. How was the data shared"
+            " with schools, and did the Caldicott Guardian raise any concerns?"
+        ),
+        (
+            "Our PCN has many patients with atrial fibrillation who are not anticoagulated. Was there any risk"
+            " of the arrangement being seen as an inducement to prescribe, and how was that managed?"
+        ),
+        (
+            "Urgent care streaming at our front door is chaotic and 12-hour waits are common. What happened when"
+            " the partnership ended – was there an exit strategy?"
+        ),
+        (
+            "Syphilis diagnoses have tripled in our city over five years. Who was the senior responsible owner,"
+            " and what governance route did it go through?"
+        ),
+        (
+            "Relapse rates are high in our early intervention in psychosis service. how were service users"
+            " involved in designing the app"
+        ),
+        (
+            "People with Parkinson's struggle to get timely medication reviews and often miss doses when"
+            " admitted. What was the timeline from business case to full rollout?"
+        ),
+        (
+            "Our glaucoma monitoring backlog is a real clinical risk. Did they have to run a formal tender, or"
+            " was it a direct award under the Provider Selection Regime?"
+        ),
+        (
+            "Fatty liver disease is an emerging problem given our obesity levels. What did the evaluation find"
+            " on return on investment"
+        ),
+        (
+            "MMR uptake at 5 years is below 80% in two of our wards. Did they publish anything, a case study or"
+            " paper, that we could take to our board?"
+        ),
+        (
+            "Frail older people are stuck in hospital waiting for packages of care. How did the trust get the"
+            " clinical safety case (DCB0129/DCB0160) completed for the software?"
+        ),
+        (
+            "Stroke survivors get very little rehab after six weeks in our area. Who owned the data at the end,"
+            " and could the NHS keep using it?"
+        ),
+        (
+            "Osteoarthritis referrals are overwhelming the MSK service. how many staff did it need and were they"
+            " NHS or company employed"
+        ),
+        (
+            "Women with endometriosis are waiting years for a diagnosis and our gynae lists are enormous. Who at"
+            " the ICB would normally sign off something like this?"
+        ),
+        (
+            "Our TB incidence is among the highest in England outside London. Was the service sustained after"
+            " the initial funding, and who commissions it now?"
+        ),
+        (
+            "Infant mortality in our most deprived wards is above the national average. What was the patient and"
+            " public involvement like, and was Healthwatch involved?"
+        ),
+        (
+            "Many adults with learning disabilities on our registers are missing their annual health check. Is"
+            " there a contact at the company or the ICB we could talk to"
+        ),
+        (
+            "Opioid prescribing for chronic pain is well above the national average in our PCN. how did the"
+            " practices get paid for their time"
+        ),
+        (
+            "Our paediatric epilepsy service can't meet the two-week first-seen standard. Were there any data"
+            " protection problems when linking to hospital records?"
+        ),
+        (
+            "IBD flares are filling our acute medical beds. What outcome measures did they use and how were they"
+            " collected?"
+        ),
+        (
+            "We are seeing more people under 40 with type 2 diabetes, mainly in our South Asian communities. Was"
+            " the company paid on outcomes or a flat fee?"
+        ),
+        (
+            "Melanoma follow-up appointments take up a lot of consultant time. What would we need to have in"
+            " place locally before we could replicate it?"
+        ),
+        (
+            "Readmissions for neonatal jaundice are creeping up. Did it need ethics approval or was it classed"
+            " as service evaluation?"
+        ),
+        (
+            "Alcohol-related admissions here are the second highest in the North East. What were the biggest"
+            " barriers and how were they overcome"
+        ),
+        (
+            "Waits for MRI when MS is suspected are pushing diagnosis back by months. What did the clinicians"
+            " think of it after a year, and was there real buy-in?"
+        ),
+        (
+            "Bronchiectasis is managed inconsistently across our three acute trusts. Is there a memorandum of"
+            " understanding or data sharing agreement we could borrow as a template?"
+        ),
+        (
+            "a lot of our housebound pts with long term conditions miss their annual reviews. how did they get"
+            " practices signed up and keep them engaged"
+        ),
+    ],
+    "background": [
+        (
+            "Hypertension detection in our Bangladeshi community is low and strokes are happening at younger"
+            " ages. We are a PCN of seven practices in east London serving around 60,000 patients, a third of"
+            " whom do not speak English as a first language."
+        ),
+        (
+            "Waits for autism assessment for children now exceed two years. I'm the commissioning lead for"
+            " children and young people's mental health at a small ICB with very limited transformation funding"
+            " this year."
+        ),
+        (
+            "COPD exacerbations drive most of our winter bed pressures. We are a rural district general hospital"
+            " with three respiratory consultants and no pulmonary rehab capacity in the west of the county."
+        ),
+        (
+            "lots of gestational diabetes and the antenatal clinic is swamped. im a consultant midwife at a unit"
+            " with about 4,500 births a year, we already use BadgerNet"
+        ),
+        (
+            "Leg ulcer healing rates are poor and dressing costs have risen by 20%. Our community trust runs"
+            " district nursing and tissue viability across two ICBs and has a 4% cost improvement target."
+        ),
+        (
+            "Diabetic retinopathy screening uptake has not recovered since COVID. I am the eye care lead for an"
+            " ICS that has just taken on delegated commissioning of pharmacy, optometry and dental services."
+        ),
+        (
+            "Repeat self-harm presentations to ED are high among adults in our coastal towns. As a mental health"
+            " trust we provide crisis resolution, liaison psychiatry and a 24/7 helpline, but vacancy rates are"
+            " around 18%."
+        ),
+        (
+            "Too many frail older people are admitted from care homes in their last weeks of life. The board has"
+            " made reducing avoidable admissions its top priority for the coming year and we have just appointed"
+            " an Ageing Well programme lead."
+        ),
+        (
+            "CKD monitoring in primary care is patchy and we don't know how many people have stage 3. We're a GP"
+            " federation of 14 practices on a shared SystmOne unit with a small analytics team."
+        ),
+        (
+            "Our children's asthma outcomes are among the worst in the region. I lead the patient experience"
+            " team at a teaching hospital and we have had several complaints from families about inconsistent"
+            " discharge advice."
+        ),
+        (
+            "Waits for a first rheumatology appointment are over 40 weeks. The trust is part of an acute"
+            " provider collaborative and has committed to cutting follow-ups by 25% under the elective recovery"
+            " plan."
+        ),
+        (
+            "Cervical screening uptake among women aged 25 to 29 has fallen below 60%. Our sexual health service"
+            " is run through a local authority integrated contract covering contraception, STI testing and HIV"
+            " prevention."
+        ),
+        (
+            "pts with heart failure keep getting readmitted. small rural practice, list of 6,500, one partner"
+            " with a cardio interest, no echo locally and nearest hospital 40 miles away"
+        ),
+        (
+            "Flu vaccine uptake in pregnant women is only 35% across our LMNS. We have an established maternity"
+            " digital team but no dedicated vaccination midwife, and our funding ends in March."
+        ),
+        (
+            "Hospital-onset C. difficile cases have exceeded our threshold for the second year running. I am the"
+            " director of infection prevention and control at a 900-bed acute trust with an ageing estate."
+        ),
+        (
+            "Antidepressant prescribing is rising while talking therapy recovery rates are falling. Our ICB"
+            " covers 1.2 million people with high deprivation, and our mental health strategy prioritises people"
+            " with co-occurring substance misuse."
+        ),
+        (
+            "Lung cancer survival in our area lags the England average. We already run a targeted lung health"
+            " check programme with the Cancer Alliance, but uptake varies widely between PCNs."
+        ),
+        (
+            "Many people with epilepsy in our learning disability service have not had a medication review in"
+            " over a year. We are a combined community and mental health trust with a specialist LD nursing team"
+            " covering a large rural patch."
+        ),
+        (
+            "Stroke patients discharged from hospital wait weeks for community therapy. Our ICS has an"
+            " integrated stroke delivery network and any new service would have to be delivered within existing"
+            " budgets."
+        ),
+        (
+            "Hip fracture patients are waiting over 36 hours for surgery. We are an orthogeriatric service in a"
+            " DGH with a single consultant, and we are expecting a CQC inspection this spring."
+        ),
+    ],
+}
 HOSTS = 3  # dev challenges each question is put after
 DRAWS = 3
 RANKINGS = {
@@ -671,18 +1186,22 @@ def main() -> None:
         row.append(mean_ndcg(matcher, queries, lambda q: q.query))
         row.append(fmean(mean_ndcg(matcher, queries, rewrite) for rewrite in with_asks))
         print(f"{label:27}" + "".join(f"{value:>18.3f}" for value in row))
-    print(f"\nThe last sentence of {sum(map(len, FOLLOW_UPS.values()))} challenges, following up the problem before it")
-    print(
-        f"{'ranking':27}"
-        + "".join(f"{kind + (' apart' if kind == 'generic ask' else ' kept'):>24}" for kind in FOLLOW_UPS)
-    )
-    for label, ranking in RANKINGS.items():
-        matcher = base.with_ranking(ranking)
-        row = []
-        for kind, challenges in FOLLOW_UPS.items():
-            last = np.array([last_weight(matcher, challenge) for challenge in challenges])
-            row.append(np.mean(last < CONCEPT_WEIGHT) if kind == "generic ask" else np.mean(last >= CONCEPT_WEIGHT))
-        print(f"{label:27}" + "".join(f"{value:>24.3f}" for value in row))
+    for title, follow_ups in [
+        ("following up the problem before it", FOLLOW_UPS),
+        ("written after the rule for questions was made", FOLLOW_UPS_AFTER),
+    ]:
+        print(f"\nThe last sentence of {sum(map(len, follow_ups.values()))} challenges, {title}")
+        print(
+            f"{'ranking':27}"
+            + "".join(f"{kind + (' kept' if kind.startswith('approach') else ' apart'):>24}" for kind in follow_ups)
+        )
+        for label, ranking in RANKINGS.items():
+            matcher = base.with_ranking(ranking)
+            row = []
+            for kind, challenges in follow_ups.items():
+                kept = np.array([last_weight(matcher, challenge) >= CONCEPT_WEIGHT for challenge in challenges])
+                row.append(np.mean(kept) if kind.startswith("approach") else np.mean(~kept))
+            print(f"{label:27}" + "".join(f"{value:>24.3f}" for value in row))
 
 
 if __name__ == "__main__":
