@@ -82,10 +82,14 @@ def two_problems(matcher: Matcher, joined_pairs: list[tuple[JudgedQuery, JudgedQ
     return tuple(fmean(column) for column in zip(*rows, strict=True))
 
 
+def written_and_rewritten(queries: list[JudgedQuery]) -> list[str]:
+    """The dev challenges as written and the three sets of rewrites."""
+    return [q.query for q in queries] + [*REWRITES.values(), *BLIND_REWRITES.values(), *BLIND_REWRITES_2.values()]
+
+
 def one_problem_texts(queries: list[JudgedQuery]) -> list[str]:
     answerable = [q for q in queries if q.has_precedent]
-    texts = [q.query for q in queries]
-    texts += [*REWRITES.values(), *BLIND_REWRITES.values(), *BLIND_REWRITES_2.values()]
+    texts = written_and_rewritten(queries)
     texts += [text for follow_ups in questions.FOLLOW_UPS.values() for text in follow_ups]
     texts += [challenge for half in (new_topics.OPEN, new_topics.HELD_OUT) for challenge in half.values()]
     rng = random.Random(SEED)
@@ -97,10 +101,9 @@ def one_problem_texts(queries: list[JudgedQuery]) -> list[str]:
 
 
 def same_problem_texts(queries: list[JudgedQuery], connectives: list[str]) -> list[str]:
-    """The one-problem challenges of more than one sentence, with words that go on with the same
+    """The dev challenges and rewrites of more than one sentence, with words that go on with the same
     problem (one of `connectives` in turn) before the second sentence."""
-    texts = [q.query for q in queries] + [*REWRITES.values(), *BLIND_REWRITES.values(), *BLIND_REWRITES_2.values()]
-    split = [(text, sentence_spans(text)) for text in texts]
+    split = [(text, sentence_spans(text)) for text in written_and_rewritten(queries)]
     several = [(text, spans[1][0]) for text, spans in split if len(spans) > 1]
     return [
         f"{text[:start]}{continued(connective, text[start:])}"
