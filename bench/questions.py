@@ -1147,7 +1147,8 @@ HOSTS = 3  # dev challenges each question is put after
 DRAWS = 3
 RANKINGS = {
     "shipped": Ranking(),
-    "classifier alone": Ranking(topical_questions=False),  # a question naming its topic not kept regardless
+    "questions alone raised": Ranking(topical_intentions=False),  # before statements of intent were
+    "classifier alone": Ranking(topical_questions=False, topical_intentions=False),  # neither kept regardless
     "background not told apart": Ranking(tell_background_apart=False),
 }
 

@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 from .arrays import best_first, concatenated_ranges
 from .asides import set_aside
-from .background import CONCEPT_WEIGHT, is_question
+from .background import CONCEPT_WEIGHT, intended, is_question
 from .embedded import EmbeddedCorpus
 from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
@@ -108,8 +108,10 @@ class Ranking:
     focus_whole_share: float = 0.5  # the whole challenge's vector's share of the focused one
     # Of several sentences, those about the asker count less (background.py); rides on `focus`.
     tell_background_apart: bool = True
-    # A question naming a condition or an approach counts as the problem, however the classifier reads it.
+    # A question, or a statement of intent, naming a condition or an approach counts as the problem,
+    # however the classifier reads it.
     topical_questions: bool = True
+    topical_intentions: bool = True
     separate_problems: bool = True  # a challenge stating separate problems is searched one at a time (problems.py)
     feedback_depth: int = 2  # 0: no feedback step
     feedback_weight: float = 1.0
@@ -272,8 +274,8 @@ class Matcher:
         weights = None
         if self.ranking.tell_background_apart:
             weights = self.corpus.problem_sentences.weights(vectors)
-            if self.ranking.topical_questions:
-                weights = self._with_topical_questions(sentences, weights)
+            if self.ranking.topical_questions or self.ranking.topical_intentions:
+                weights = self._with_topical_asks(sentences, weights)
             # The whole's share of the vector would bring the background back in full.
             whole = whole_less_background(whole, sentences, vectors if in_context is None else in_context, weights)
             relevance = relevance * weights
@@ -287,14 +289,18 @@ class Matcher:
         )
         return EmbeddedChallenge(vector, () if weights is None else tuple(weights.tolist()))
 
-    def _with_topical_questions(
-        self, sentences: list[str], weights: npt.NDArray[np.float32]
-    ) -> npt.NDArray[np.float32]:
-        """The weights, with each question that names a topic (`Vocabulary.topics`: a condition or an
-        approach) counting at least as one whose concepts count (background.py)."""
+    def _with_topical_asks(self, sentences: list[str], weights: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """The weights, with each question or statement of intent that names a topic
+        (`Vocabulary.topics`: a condition or an approach) counting at least as one whose concepts
+        count (background.py)."""
         raised = weights.copy()
         for i, sentence in enumerate(sentences):
-            if weights[i] < CONCEPT_WEIGHT and is_question(sentence) and self.vocabulary.topics(sentence):
+            if weights[i] >= CONCEPT_WEIGHT:
+                continue
+            asked = sentence if self.ranking.topical_questions and is_question(sentence) else None
+            if asked is None and self.ranking.topical_intentions:
+                asked = intended(sentence)
+            if asked and self.vocabulary.topics(asked):
                 raised[i] = CONCEPT_WEIGHT
         return raised
 

@@ -9,6 +9,7 @@ from nhsmatch.matcher.background import (
     CONCEPT_WEIGHT,
     FULL_WEIGHT_AT,
     ProblemSentences,
+    intended,
     is_question,
 )
 from nhsmatch.matcher.errors import CorpusError
@@ -97,6 +98,46 @@ def test_a_follow_up_question_that_names_an_approach_counts_as_the_problem(full_
     # A generic ask after the same problem is still background, even one that names data.
     for ask in ["How much did it cost?", "Who held the data and was there a data sharing agreement in place?"]:
         assert full_matcher.match(f"{problem} {ask}", limit=1).read_as_background == [ask]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "what"),
+    [
+        ("We want to try remote monitoring or acoustic sensors.", " try remote monitoring or acoustic sensors."),
+        ("The board is minded to commission a digital weight service", " commission a digital weight service"),
+        ("keen to explore point-of-care testing", " explore point-of-care testing"),
+        ("Our plan is to embed a tobacco adviser in clinics.", " to embed a tobacco adviser in clinics."),
+        # Its subject is not what is intended.
+        ("Our digital lead would like a quick chat with their supplier.", " quick chat with their supplier."),
+        ("The trust also plans to join a pathology network next year.", None),  # reorganising itself
+        ("We're also planning to move the respiratory team into the new hub.", None),
+        ("Our PCN covers 60,000 patients in a mix of market towns and villages.", None),
+        ("Looking for examples of virtual wards.", None),  # asks for precedents
+    ],
+)
+def test_an_intent_is_told_by_its_opening_and_what_is_intended_follows_it(sentence: str, what: str | None) -> None:
+    assert intended(sentence) == what
+
+
+def test_a_stated_intent_that_names_an_approach_counts_as_the_problem(full_matcher: Matcher) -> None:
+    """Read less the whole challenge, an intent after the problem looks like background to the
+    classifier, as a follow-up question does."""
+    problem = (
+        "Our frail elderly patients in care homes keep getting admitted to hospital after falls at night; the"
+        " ambulance service is overwhelmed."
+    )
+    intent = "We want to try remote monitoring or acoustic sensors."
+    challenge = f"{problem} {intent}"
+    classifier_only = full_matcher.with_ranking(Ranking(topical_intentions=False))
+    assert classifier_only.match(challenge, limit=1).read_as_background == [intent]
+    assert full_matcher.match(challenge, limit=1).read_as_background == []
+    assert full_matcher.embed_as_read(challenge).sentence_weights[1] == CONCEPT_WEIGHT
+    # Plans that name a topic only in their subject, or reorganise the asker, stay background.
+    for plan in [
+        "Our digital lead would like a quick chat with their supplier.",
+        "The trust also plans to move the community respiratory team into the new hub.",
+    ]:
+        assert full_matcher.match(f"{problem} {plan}", limit=1).read_as_background == [plan]
 
 
 def test_concepts_named_only_by_background_are_not_shared(full_matcher: Matcher) -> None:
