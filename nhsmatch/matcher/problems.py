@@ -82,7 +82,7 @@ _SET_APART = re.compile(
 _TIED_BACK = re.compile(
     r"(?<!\bnot\s)(?<!n't\s)\b(?:related|connected|linked|linking|consequences?|result|knock-on|caused|causes|"
     r"creates|side|aspect|same\s+(?:\w+\s+)?(?:problem|issue|challenge|topic|theme|point|thing|matter|service|pathway)|"
-    r"(?:with|of|in|behind|to|about|from)\s+(?:this|these|that|it)\b(?!\s+(?:year|winter|month)))\b",
+    r"(?:with|within|of|in|on|behind|to|about|from)\s+(?:this|these|that|it)\b(?!\s+(?:year|winter|month)))\b",
     re.IGNORECASE,
 )
 _SET_BACK = re.compile(

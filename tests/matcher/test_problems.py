@@ -76,6 +76,8 @@ def test_words_that_open_a_new_problem(sentence: str) -> None:
         "Also, our clinics are overloaded.",  # "also" goes on with the same problem as often
         "On top of that, our clinics are overloaded.",
         "Another issue with this pathway is that clinics are overloaded.",  # tied back to it
+        "The second issue within this is that clinics are overloaded.",
+        "One other thing on this - clinics are overloaded.",
         "A separate but related problem is that clinics are overloaded.",
         "A different angle on the same problem: clinics are overloaded.",
         "The knock-on effect is another problem: clinics are overloaded.",
