@@ -28,8 +28,6 @@ from __future__ import annotations
 
 from statistics import fmean
 
-import numpy as np
-
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.background import CONCEPT_WEIGHT
@@ -38,7 +36,7 @@ from nhsmatch.matcher.passages import sentence_spans
 from nhsmatch.matcher.search import Matcher, Ranking
 
 from .context import as_sentence, mean_ndcg
-from .questions import FOLLOW_UPS, FOLLOW_UPS_AFTER, last_weight
+from .questions import FOLLOW_UPS, FOLLOW_UPS_AFTER, last_weight, print_last_sentences
 
 # Written blind; the rule's cues and its list of reorganising verbs were chosen after reading it.
 SHAPED_ON = {
@@ -1353,17 +1351,7 @@ def main() -> None:
     for title, challenges in [("the rule was shaped on", SHAPED_ON), ("written after the rule (held out)", HELD_OUT)]:
         counts = ", ".join(f"{len(v)} {k}" for k, v in challenges.items())
         print(f"\nThe last sentence of the challenges {title}: {counts}")
-        print(
-            f"{'ranking':27}"
-            + "".join(f"{k + (' kept' if k.startswith('approach') else ' apart'):>30}" for k in challenges)
-        )
-        for label, ranking in RANKINGS.items():
-            matcher = base.with_ranking(ranking)
-            row = []
-            for kind, texts in challenges.items():
-                kept = np.array([last_weight(matcher, text) >= CONCEPT_WEIGHT for text in texts])
-                row.append(np.mean(kept) if kind.startswith("approach") else np.mean(~kept))
-            print(f"{label:27}" + "".join(f"{value:>30.3f}" for value in row))
+        print_last_sentences(base, RANKINGS, challenges, width=30)
     print("\nProxy: reciprocal rank in the top 10 of a record both halves find (see the docstring)")
     print(f"{'ranking':27}" + "".join(f"{title:>40}" for title in APPROACHES))
     targets = {title: proxy_targets(base, texts) for title, texts in APPROACHES.items()}

@@ -20,7 +20,8 @@ Prints, per ranking:
   or a generic ask, which should not. This is the harder case: a sentence's vector is read less half
   the whole challenge's (focus.py), which takes away the topic it shares with the problem. A question
   that names a condition or an approach counts as the problem whatever the classifier reads
-  (background.py); "classifier alone" is the ranking without that rule;
+  (background.py), and so does a statement of intent naming one (bench.intentions); "classifier alone"
+  is the ranking without either rule, "questions alone raised" without the second;
 - 120 more challenges, written blind by a fourth helper session after that rule was made: questions
   and statements naming an approach, generic asks, and sentences about the asker after the problem.
 """
@@ -1192,17 +1193,23 @@ def main() -> None:
         ("written after the rule for questions was made", FOLLOW_UPS_AFTER),
     ]:
         print(f"\nThe last sentence of {sum(map(len, follow_ups.values()))} challenges, {title}")
-        print(
-            f"{'ranking':27}"
-            + "".join(f"{kind + (' kept' if kind.startswith('approach') else ' apart'):>24}" for kind in follow_ups)
-        )
-        for label, ranking in RANKINGS.items():
-            matcher = base.with_ranking(ranking)
-            row = []
-            for kind, challenges in follow_ups.items():
-                kept = np.array([last_weight(matcher, challenge) >= CONCEPT_WEIGHT for challenge in challenges])
-                row.append(np.mean(kept) if kind.startswith("approach") else np.mean(~kept))
-            print(f"{label:27}" + "".join(f"{value:>24.3f}" for value in row))
+        print_last_sentences(base, RANKINGS, follow_ups, width=24)
+
+
+def print_last_sentences(
+    base: Matcher, rankings: dict[str, Ranking], challenges: dict[str, list[str]], width: int
+) -> None:
+    """Per ranking, the share of each kind's challenges whose last sentence counts as the problem
+    (kinds named "approach ...") or is set apart (the others)."""
+    kinds = [kind + (" kept" if kind.startswith("approach") else " apart") for kind in challenges]
+    print(f"{'ranking':27}" + "".join(f"{kind:>{width}}" for kind in kinds))
+    for label, ranking in rankings.items():
+        matcher = base.with_ranking(ranking)
+        row = []
+        for kind, texts in challenges.items():
+            kept = np.array([last_weight(matcher, text) >= CONCEPT_WEIGHT for text in texts])
+            row.append(np.mean(kept) if kind.startswith("approach") else np.mean(~kept))
+        print(f"{label:27}" + "".join(f"{value:>{width}.3f}" for value in row))
 
 
 if __name__ == "__main__":

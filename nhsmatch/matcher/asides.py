@@ -50,7 +50,7 @@ _DISMISSAL = re.compile(
             r"\bno\s+longer\s+(?:an?\s+)?(?:concern|issue|problem|worry)\b|\bbut\s+not\s+any\s*more\b",
             r"\bwe(?:'re|\s+are)?\s*(?:not|aren't)\s+(?:concerned|worried)\s+(?:with|about)\b",
             # Fine as it is.
-            r"\b(?:is|are|'s|'re)\s+(?:fine|going\s+(?:well|fine)|working\s+well|under\s+control|in\s+hand|all\s+sorted)\b",
+            r"\b(?:is|are|'s|'re)\s+(?:fine|going\s+(?:well|fine)|working\s+well|under\s+control|in\s+hand(?!\s+to\b)|all\s+sorted)\b",
             r"\bneeds?\s+no\s+(?:further\s+|more\s+)?(?:attention|action)\b",
             # Content as things are ("we're happy with our ..."), not a wish ("staff would be happy with ...")
             # nor a complaint ("patients are not happy with ...").

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import asides, keywords, new_topics, paraphrase, questions
+from bench import asides, intentions, keywords, new_topics, paraphrase, questions
 from nhsmatch.matcher.asides import set_aside
 
 CHALLENGES = [
@@ -18,6 +18,8 @@ CHALLENGES = [
     *new_topics.HELD_OUT.values(),
     *questions.TOPICAL,
     *(challenge for kind in questions.FOLLOW_UPS.values() for challenge in kind),
+    *(challenge for kind in intentions.SHAPED_ON.values() for challenge in kind),
+    *(challenge for kind in intentions.HELD_OUT.values() for challenge in kind),
 ]
 
 
