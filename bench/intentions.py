@@ -31,7 +31,7 @@ from statistics import fmean
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.background import CONCEPT_WEIGHT
-from nhsmatch.matcher.evaluation import load_judged_queries
+from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries, reciprocal_rank
 from nhsmatch.matcher.passages import sentence_spans
 from nhsmatch.matcher.search import Matcher, Ranking
 
@@ -1341,11 +1341,6 @@ def proxy_targets(matcher: Matcher, challenges: list[str]) -> list[tuple[str, st
     return targets
 
 
-def reciprocal_rank(matcher: Matcher, challenge: str, record: str) -> float:
-    found = ids(matcher, challenge, 10)
-    return 1 / (found.index(record) + 1) if record in found else 0.0
-
-
 def main() -> None:
     base = load_configured_matcher()
     for title, challenges in [("the rule was shaped on", SHAPED_ON), ("written after the rule (held out)", HELD_OUT)]:
@@ -1358,18 +1353,21 @@ def main() -> None:
     print(f"{'challenges with a record':27}" + "".join(f"{len(t):>40}" for t in targets.values()))
     for label, ranking in RANKINGS.items():
         matcher = base.with_ranking(ranking)
-        row = [fmean(reciprocal_rank(matcher, c, r) for c, r in found) for found in targets.values()]
+        row = [fmean(reciprocal_rank(ids(matcher, c, 10), {r: 2}) for c, r in found) for found in targets.values()]
         print(f"{label:27}" + "".join(f"{value:>40.3f}" for value in row))
     queries = [q for q in load_judged_queries(DEFAULT_DEV_QUERIES_PATH) if q.has_precedent]
     print(f"\nnDCG@10 over {len(queries)} answerable dev challenges, a follow-up of intent after each")
     print(f"{'ranking':27}{'as written':>16}{'intent after':>16}{'intent kept':>16}")
+
+    def with_intent(q: JudgedQuery) -> str:
+        return f"{as_sentence(q.query)} {DEV_INTENTS[q.qid]}"
+
     for label, ranking in RANKINGS.items():
         matcher = base.with_ranking(ranking)
-        with_intent = [f"{as_sentence(q.query)} {DEV_INTENTS[q.qid]}" for q in queries]
         row = [
             mean_ndcg(matcher, queries, lambda q: q.query),
-            mean_ndcg(matcher, queries, lambda q: f"{as_sentence(q.query)} {DEV_INTENTS[q.qid]}"),
-            fmean(last_weight(matcher, text) >= CONCEPT_WEIGHT for text in with_intent),
+            mean_ndcg(matcher, queries, with_intent),
+            fmean(last_weight(matcher, with_intent(q)) >= CONCEPT_WEIGHT for q in queries),
         ]
         print(f"{label:27}" + "".join(f"{value:>16.3f}" for value in row))
 

@@ -31,7 +31,7 @@ class Concept:
 
 
 _WORD = re.compile(r"\w+")
-TOPIC_KINDS = frozenset({"condition", "approach"})  # what a question asks about (`Vocabulary.topics`)
+TOPIC_KINDS = frozenset({"condition", "approach"})  # what a question or a plan is about (`Vocabulary.topics`)
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -153,7 +153,7 @@ class Vocabulary:
 
     def topics(self, text: str) -> list[Concept]:
         """The conditions and approaches a text names, less those asked of any partnership: what a
-        question that names them asks about."""
+        question or a statement of intent that names them is about (background.py)."""
         return [c for c in self.find(text) if c.kind in TOPIC_KINDS and c.name not in self._no_topic]
 
     def expand(self, text: str, concepts: Sequence[Concept] | None = None) -> str:
