@@ -68,10 +68,24 @@ _INTENT_CUES = (
     r"propos(?:e|es|ed|ing)",
     r"asked\s+to",
     r"(?:are|re)\s+after",
+    r"(?:preparing|getting\s+ready)\s+to",
     r"ideally",
-    r"(?:plan|thinking|intention|idea|aim|ambition|proposal|next\s+step)\s+is",
+    r"(?:plan|thinking|intention|idea|aim|ambition|proposal|option|preference|next\s+step)\s+is",
 )
 _INTENT = re.compile(rf"^\W*(?:\w+\W+){{0,5}}?(?:{'|'.join(_INTENT_CUES)})\b", re.IGNORECASE)
+# The same put last, what is intended first: "A fracture liaison service is what we're after",
+# "... is something the network plans to adopt", "... is our current thinking".
+_INTENT_VERBS = (
+    r"want|wants|like|love|need|needs|after|mind|hope|hoping|intend|intends|aim|aiming|plan|plans|planning"
+    r"|propose|proposes|proposing|pushing|heading|considering|thinking|exploring|commission|adopt|introduce"
+    r"|trial|pilot|try|test|set\s+up"
+)
+_INTENT_LAST = re.compile(
+    r"[\s,;:–—-]+(?:is|are|would\s+be)\s+(?:exactly\s+|precisely\s+|really\s+)?"
+    rf"(?:(?:what|something|the\s+(?:thing|direction|option|route))(?:\W+\w+){{0,5}}?\W+(?:{_INTENT_VERBS})"
+    r"|our\s+(?:\w+\s+){0,2}?(?:plan|thinking|idea|aim|ambition|proposal|preference|choice|option|move|step))\b",
+    re.IGNORECASE,
+)
 # What an organisation plans to change about itself rather than try for the problem: "The trust also
 # plans to join a pathology network", "... to move the community respiratory team into the new hub".
 _REORGANISING = re.compile(
@@ -89,10 +103,13 @@ def intended(sentence: str) -> str | None:
     """What the sentence says its writer wants, plans or is considering doing: the words after its
     statement of intent, so a topic in its subject ("Our digital lead would like a quick chat ...")
     is not taken for what is intended; None if it states no intent, or one to reorganise."""
-    found = _INTENT.match(sentence)
-    if not found or _REORGANISING.match(sentence, found.end()):
+    if found := _INTENT.match(sentence):
+        wanted = sentence[found.end() :]
+    elif put_last := _INTENT_LAST.search(sentence):
+        wanted = sentence[: put_last.start()]
+    else:
         return None
-    return sentence[found.end() :]
+    return None if _REORGANISING.match(wanted) else wanted
 
 
 @dataclass(frozen=True)

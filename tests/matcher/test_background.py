@@ -113,6 +113,15 @@ def test_a_follow_up_question_that_names_an_approach_counts_as_the_problem(full_
         ("We're also planning to move the respiratory team into the new hub.", None),
         ("Our PCN covers 60,000 patients in a mix of market towns and villages.", None),
         ("Looking for examples of virtual wards.", None),  # asks for precedents
+        # Put last, what is intended comes first.
+        ("A community heart failure clinic is what we're after.", "A community heart failure clinic"),
+        (
+            "Nurse-led spirometry in practices, with a hub for complex cases, is our current thinking.",
+            "Nurse-led spirometry in practices, with a hub for complex cases",
+        ),
+        ("Merging the two stroke units is what the board intends.", None),  # reorganising itself
+        ("Heart failure is what we see most in frail patients.", None),  # no intent
+        ("Our preferred option is a virtual ward.", " a virtual ward."),
     ],
 )
 def test_an_intent_is_told_by_its_opening_and_what_is_intended_follows_it(sentence: str, what: str | None) -> None:

@@ -72,11 +72,11 @@ def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
     base = load_configured_matcher()
     results, rankings = {}, {}
     partners_of = _partners_of(base)
-    for name, ranked in _plain_baselines(base, queries).items():
-        results[name] = _scored(base, queries, ranked, flags=False)
+    for name, baseline in plain_baselines(base, queries).items():
+        results[name] = _scored(base, queries, baseline, flags=False)
     for name, ranking in VARIANTS.items():
         matcher = base.with_ranking(ranking)
-        rankings[name] = {q.qid: _ranked(matcher, q.query) for q in queries}
+        rankings[name] = {q.qid: rank_challenge(matcher, q.query) for q in queries}
         results[name] = _scored(base, queries, rankings[name], flags=True)
         results[name]["partners"] = asdict(evaluate_partners(queries, rankings[name], partners_of))
     _print_table(results)
@@ -99,7 +99,7 @@ def eval_command(queries_path: Path, output: Path, fit: bool) -> None:
     click.echo(f"\nWrote {output}")
 
 
-def _plain_baselines(matcher: Matcher, queries: list[JudgedQuery]) -> dict[str, dict[str, Ranked]]:
+def plain_baselines(matcher: Matcher, queries: list[JudgedQuery]) -> dict[str, dict[str, Ranked]]:
     """Textbook baselines on the records as written: no vocabulary, one text per record."""
     records = matcher.records
     texts = [f"{r.title}. {r.challenge} {r.intervention} {' '.join(r.outcomes)}" for r in records]
@@ -126,7 +126,8 @@ def _scored(
     return scores | diversity_at([ranked[q.qid].ids for q in queries], matcher.companies_of)
 
 
-def _ranked(matcher: Matcher, challenge: str) -> Ranked:
+def rank_challenge(matcher: Matcher, challenge: str) -> Ranked:
+    """The top 20 as `matcher eval` scores them."""
     result = matcher.match(challenge, limit=20)
     partners = tuple(matcher.names.key(p.name) for p in result.partners)
     labels = tuple(p.match for p in result.precedents)
