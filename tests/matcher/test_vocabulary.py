@@ -141,6 +141,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("EOL patients die in hospital", "people at the end of life"),
         ("our DTOC figures", "hospital discharge"),
         ("anorexia admissions", "mental health"),
+        ("uncontrolled HTN in our practices", "high blood pressure"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
@@ -238,6 +239,7 @@ def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabul
         ("our Hospital at Home team", {"hospital care"}, {"virtual wards and remote monitoring"}),
         ("patients do a urine test at home", {"community services"}, set()),
         ("Roche Diagnostics and Skin Analytics", {"diagnostic testing", "data and population health analytics"}, set()),
+        ("Finalist at the HTN Now Awards 2024", {"high blood pressure"}, set()),
         # everyday idioms in a challenge
         ("playing whack-a-mole with the rota", {"skin cancer"}, set()),
         ("the service was wound down in 2019", {"skin conditions"}, set()),
