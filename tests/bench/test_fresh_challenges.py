@@ -25,8 +25,9 @@ def test_the_fresh_set_is_judged_over_bundled_records_like_the_dev_set(full_corp
         assert (q.kind == "no-precedent") == (max(q.judgments.values()) == 0)
     # Each known-item challenge was written from one record, which the judges, not told which, graded 2.
     sources = {row["qid"]: row["source"] for row in map(json.loads, FRESH.read_text().splitlines()) if "source" in row}
+    judgments = {q.qid: q.judgments for q in queries}
     assert len(sources) == 36
-    assert all({q.qid: q.judgments for q in queries}[qid][source] == 2 for qid, source in sources.items())
+    assert all(judgments[qid][source] == 2 for qid, source in sources.items())
 
 
 def test_a_pool_holds_the_top_of_every_ranking_in_the_same_shuffled_order(full_matcher: Matcher) -> None:
