@@ -24,6 +24,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 PARTNER_IDS_SHOWN = 3  # the rest are in --json
 BACKGROUND_NOTE = "Read as background rather than the problem, so counted for much less"
 SEPARATE_PROBLEMS_NOTE = "Read as separate problems, each searched alone and their precedents shown in turn"
+OTHER_CONDITIONS_NOTE = "About another condition, a model of care to borrow at best"
 NOT_IN_ENGLISH_NOTE = (
     "This challenge does not read as English, which the matcher reads: describe it in English for closer matches."
 )
@@ -213,6 +214,8 @@ def _print_result(result: MatchResult) -> None:
         indented(f"{p.match} match ({p.score:.2f}) · {partners}{found_for}")
         indented(f"{record.locality} ({record.region}){_years(*record.years)}")
         indented_items(p.shared_concepts, " · ", "italic")
+        if p.other_conditions:
+            indented(f"{OTHER_CONDITIONS_NOTE}: {', '.join(p.other_conditions)}", "italic")
         for sentence in p.why:
             indented(f"“{sentence}”")
         indented(f"{record.id} · {record.source_publisher} {record.source_url}", "dim")

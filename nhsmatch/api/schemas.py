@@ -42,6 +42,11 @@ class PrecedentOut(Partnership):
     match: MatchLabel = Field(description="`strong`: directly reusable; `partial`: related; `weak`: distant.")
     why: list[str] = Field(description="The precedent's sentences closest to the challenge.")
     shared_concepts: list[str] = Field(description="What the challenge and precedent share, in plain words.")
+    other_conditions: list[str] = Field(
+        default_factory=list,
+        description="When the challenge names a condition and the precedent is about others only: those, in "
+        "plain words. Such a precedent is a model of care to borrow at best, so never a `strong` match.",
+    )
     for_problem: int | None = Field(
         None,
         description="When the challenge was read as separate problems: which one this precedent was found for, "
@@ -57,6 +62,7 @@ class PrecedentOut(Partnership):
             match=precedent.match,
             why=precedent.why,
             shared_concepts=precedent.shared_concepts,
+            other_conditions=precedent.other_conditions,
             for_problem=precedent.for_problem,
         )
 
@@ -64,7 +70,9 @@ class PrecedentOut(Partnership):
 class MatchResponse(BaseModel):
     precedents: list[PrecedentOut] = Field(
         description=f"Best first, except that beyond {Ranking().company_cap} precedents of one company, another "
-        f"company's comparable work (scoring within {Ranking().company_penalty:g}) comes first."
+        f"company's comparable work (scoring within {Ranking().company_penalty:g}) comes first, and that when the "
+        f"challenge names a condition, a precedent about other conditions only (`other_conditions`) gives way to "
+        f"one scoring within {Ranking().other_condition_penalty:g}."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")

@@ -151,6 +151,8 @@ class Precedent(_Frozen):
     match: MatchLabel
     why: list[str]
     shared_concepts: list[str]
+    # When the challenge names a condition and the precedent only others: those (a model of care at best).
+    other_conditions: list[str] = []
     # When the challenge was read as separate problems: the index in MatchResult.separate_problems of
     # the one this precedent was found for.
     for_problem: int | None = None

@@ -19,9 +19,14 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    matches rise. The lexical half chose them as much as the dense.
 6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
    company loses `company_penalty` (flat), so another company's comparable work (scoring within
-   that margin) comes first. The penalty only orders: the score shown, and the match label and the
+   that margin) comes first.
+7. Other conditions: when the challenge names a condition, a precedent about other conditions only
+   (none the challenge's, nor one the records name together with it: AF and stroke) loses
+   `other_condition_penalty`, so work on the challenge's own condition scoring within that margin
+   comes first; it is never a strong match, at best a model of care to borrow (README has the
+   measurements). The penalties of 6 and 7 only order: the score shown, and the match label and the
    partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
-   up to the margin above the one before it.
+   up to the margins above the one before it.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -119,6 +124,12 @@ class Ranking:
     company_cap: int = 3
     company_penalty: float = 0.07  # the same for every precedent beyond the cap: "comparable" is a margin
     diversity_window: int = 10
+    other_condition_penalty: float = 0.05  # hybrid only: the halves alone stay as the eval compares them
+
+    @property
+    def largest_give_way(self) -> float:
+        """The most a precedent shown can score above one shown before it (steps 6 and 7)."""
+        return self.company_penalty + self.other_condition_penalty
 
 
 @dataclass(frozen=True)
@@ -153,16 +164,28 @@ class _Problem:
     query: Vectors
     lexical_query: list[tuple[str, float]]
 
+    @property
+    def conditions(self) -> frozenset[str]:
+        return conditions_of(self.concepts)
+
 
 @dataclass(frozen=True)
 class MatchThresholds:
-    """Hybrid-score cut-offs for the match labels, fitted on the dev set (`matcher eval --fit`)."""
+    """Hybrid-score cut-offs for the match labels, fitted on the dev set (`matcher eval --fit`). A
+    precedent about other conditions than the challenge's is at best partial: in the judged top 10s
+    such "strong" ones were useful, never wanted (README)."""
 
     strong: float = 0.62
     partial: float = 0.475
 
-    def label(self, score: float) -> MatchLabel:
-        return "strong" if score >= self.strong else "partial" if score >= self.partial else "weak"
+    def label(self, score: float, *, other_condition: bool = False) -> MatchLabel:
+        if score >= self.strong and not other_condition:
+            return "strong"
+        return "partial" if score >= self.partial else "weak"
+
+
+def conditions_of(concepts: Iterable[Concept]) -> frozenset[str]:
+    return frozenset(c.name for c in concepts if c.kind == "condition")
 
 
 def corpus_speller(corpus: EmbeddedCorpus, vocabulary: Vocabulary) -> Speller:
@@ -203,6 +226,7 @@ class Matcher:
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
         self._concepts = corpus.concepts["record"]
+        self._conditions = [conditions_of(concepts) for concepts in self._concepts]
         self._related_conditions = RelatedConditions(self._concepts)
         self._filter_index = FilterIndex(corpus.records)
         names = [concept.name for concept in vocabulary.concepts]
@@ -352,7 +376,7 @@ class Matcher:
         allowed = self._allowed_rows(filters)
         found = []
         for number, problem in enumerate(searched):
-            rows, scores = self._rank(problem.query, problem.lexical_query, allowed)
+            rows, scores = self._rank(problem.query, problem.lexical_query, allowed, problem.conditions)
             found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
         precedents = [
@@ -368,8 +392,11 @@ class Matcher:
                 best[row] = max(score, best.get(row, 0.0))
         evidence = [(self.records[row], score) for row, score in best.items()]
         regions = list(dict.fromkeys([*filters.regions, *near]))
-        # Each problem's best match, labelled as its precedent is (none found: no strong one).
-        best_labels = [self.thresholds.label(hits[0][2]) if hits else "weak" for hits in found]
+        # Whether each problem has a strong precedent, labelled as it would be shown (none found: no).
+        has_strong = [
+            any(self._label(row, score, problem.conditions) == "strong" for _, row, score in hits)
+            for problem, hits in zip(searched, found, strict=True)
+        ]
         return MatchResult(
             precedents=precedents,
             partners=rank_partners(
@@ -385,7 +412,7 @@ class Matcher:
             set_aside=read.set_aside,
             read_as_background=[s for s, w in zip(whole.sentences, whole.weights, strict=False) if w < CONCEPT_WEIGHT],
             separate_problems=[own for _, own in separate],
-            no_strong_precedent_for=[n for n, label in enumerate(best_labels) if separate and label != "strong"],
+            no_strong_precedent_for=[n for n, strong in enumerate(has_strong) if separate and not strong],
             not_in_english=not read.in_english,
         )
 
@@ -461,7 +488,7 @@ class Matcher:
         query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
         allowed = np.delete(np.arange(len(self.records), dtype=np.int64), row)
         problem = self.vocabulary.expand(view_texts(record)["problem"], self.corpus.concepts["problem"][row])
-        rows, scores = self._rank(query, [(problem, 1.0)], allowed)
+        rows, scores = self._rank(query, [(problem, 1.0)], allowed, self._conditions[row])
         concepts = self._concepts[row]
         return [
             self._precedent(query, int(r), float(s), concepts)
@@ -480,10 +507,14 @@ class Matcher:
         return self._filter_index.rows(filters)
 
     def _rank(
-        self, query: Vectors, lexical_query: Sequence[tuple[str, float]], allowed: npt.NDArray[np.int64] | None
+        self,
+        query: Vectors,
+        lexical_query: Sequence[tuple[str, float]],
+        allowed: npt.NDArray[np.int64] | None,
+        conditions: frozenset[str],
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Rows in the order shown, with their scores (0..1): descending but for the diversity step.
-        `lexical_query`: texts and the weight of each one's words."""
+        """Rows in the order shown, with their scores (0..1): descending but for steps 6 and 7.
+        `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's."""
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -493,8 +524,22 @@ class Matcher:
             rows, scores = self._with_feedback(query, lexical, rows, scores)
         order = best_first(scores, RANKED_DEPTH)
         rows, scores = rows[order], np.clip(scores[order], 0.0, 1.0)
-        shown = self._diversified_order(rows, scores)
+        penalties = np.zeros(len(rows))
+        if self.ranking.mode == "hybrid" and conditions:
+            other = [self._other_condition(row, conditions) for row in rows.tolist()]
+            penalties[other] = self.ranking.other_condition_penalty
+        shown = self._reordered(rows, scores, penalties)
         return rows[shown], scores[shown]
+
+    def _other_condition(self, row: int, conditions: frozenset[str]) -> bool:
+        """Whether the record is about other conditions only than `conditions` (the challenge's):
+        it names some, none of them one of those or one the records name together with one."""
+        own = self._conditions[row]
+        related = self._related_conditions.related
+        return bool(own and conditions) and not any(related(a, b) for a in conditions for b in own)
+
+    def _label(self, row: int, score: float, conditions: frozenset[str]) -> MatchLabel:
+        return self.thresholds.label(score, other_condition=self._other_condition(row, conditions))
 
     def _candidates(
         self, query: Vectors, lexical: npt.NDArray[np.float32] | None, allowed: npt.NDArray[np.int64] | None
@@ -569,22 +614,26 @@ class Matcher:
             best[first : first + len(chunk)] = np.maximum.reduceat(similarities, np.cumsum(counts) - counts)
         return best
 
-    def _diversified_order(self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
-        """Positions of `rows` (best first) in the order shown. Greedy: pick the best penalised
-        score; a pick only lowers later candidates' penalised scores, so those stay descending and
-        no precedent follows one it beats by more than the penalty."""
+    def _reordered(
+        self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64], penalties: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.int64]:
+        """Positions of `rows` (best first) in the order shown: by score less each row's own penalty
+        (other conditions) and, in the top `diversity_window`, less the company penalty once its
+        company has had its share. Greedy: pick the best penalised score; a pick only lowers later
+        candidates' penalised scores, and no precedent follows one it beats by more than the penalties."""
         r = self.ranking
-        if r.company_penalty <= 0:
+        if r.company_penalty <= 0 and not penalties.any():
             return np.arange(len(rows))
         counts: Counter[str] = Counter()
         companies = [self._companies[row] for row in rows.tolist()]
         plain = scores.tolist()
+        own = (scores - penalties).tolist()
         remaining = list(range(len(rows)))
         picked: list[int] = []
 
         def penalised(i: int) -> float:
-            crowded = any(counts[c] >= r.company_cap for c in companies[i])
-            return plain[i] - r.company_penalty if crowded else plain[i]
+            crowded = r.company_penalty > 0 and any(counts[c] >= r.company_cap for c in companies[i])
+            return own[i] - r.company_penalty if crowded else own[i]
 
         while remaining and len(picked) < r.diversity_window:
             best, best_score = remaining[0], penalised(remaining[0])
@@ -612,11 +661,13 @@ class Matcher:
         best = np.argsort(-similarities, kind="stable")[:WHY_SENTENCES]
         shared = [c for c in self._concepts[row] if c in challenge_concepts]
         shared.sort(key=lambda c: self.vocabulary.kind_order(c.kind))
+        other = self._other_condition(row, conditions_of(challenge_concepts))
         return Precedent(
             record=self.records[row],
             score=round(score, 4),
-            match=self.thresholds.label(score),
+            match=self.thresholds.label(score, other_condition=other),
             why=[self.corpus.passages[span.start + int(i)].text for i in best],
             shared_concepts=Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
+            other_conditions=[c.name for c in self._concepts[row] if c.kind == "condition"] if other else [],
             for_problem=for_problem,
         )

@@ -14,7 +14,7 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, SEPARATE_PROBLEMS_NOTE
+from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, OTHER_CONDITIONS_NOTE, SEPARATE_PROBLEMS_NOTE
 from nhsmatch.api.routes.web import WEB_DIR
 
 pytestmark = pytest.mark.browser
@@ -27,6 +27,8 @@ BACKGROUND = "We are a teaching hospital trust with two main sites and 9,000 sta
 AF_ALONE = "People with AF are not anticoagulated."
 MPN_ALONE = "Our haematology clinics are overloaded with stable MPN follow-ups."
 DENTAL_SEPARATELY = "Separately, children wait over a year for dental extractions under general anaesthetic."
+# Mental health waiting lists share its aim, not its condition.
+MSK_WAITS = "our MSK physio waiting list is over a year"
 # A real problem that no partnership in the corpus addresses.
 PARKING_CHALLENGE = "Staff at our hospital cannot find anywhere to park and night shifts start late"
 # Welsh: "Too many heart failure patients are admitted to hospital as emergencies."
@@ -35,7 +37,7 @@ CSV_HEADER = [
     *("rank", "title", "match", "similarity", "for_problem", "region", "locality", "start_year", "end_year"),
     "arrangement",
     *("therapy_areas", "care_settings", "nhs_partners", "industry_partners", "other_partners", "outcome_status"),
-    *("outcomes", "why", "source_url", "source_publisher", "id"),
+    *("outcomes", "why", "other_conditions", "source_url", "source_publisher", "id"),
 ]
 
 CONTRAST_JS = (Path(__file__).parent / "contrast.js").read_text()
@@ -170,6 +172,11 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     weak_problem = "No strong precedent for problem 2 in London: the precedents for it"
     expect(widget(page).get_by_text(weak_problem, exact=False)).to_be_visible()
     expect(widget(page).get_by_role("status")).to_contain_text(", none a strong match for problem 2,")
+
+    box.fill(MSK_WAITS)
+    box.press("Enter")
+    expect(widget(page).get_by_text(f"{OTHER_CONDITIONS_NOTE}: mental health").first).to_be_visible()
+    expect(widget(page).get_by_text("No strong precedent", exact=False)).to_be_visible()
 
     box.fill(WELSH_CHALLENGE)
     box.press("Enter")
@@ -333,6 +340,13 @@ def test_page_says_when_no_precedent_is_strong_and_still_shows_the_nearest(page:
     expect(page.get_by_role("status")).to_have_text(re.compile(r"^\d+ past partnerships found, 1 likely partner\.$"))
 
 
+def test_page_says_when_a_precedent_is_about_another_condition(page: Page, api_url: str) -> None:
+    page.goto(f"{api_url}/")
+    cards = search(page, MSK_WAITS)
+    expect(page.locator("#no-strong")).to_be_visible()
+    expect(cards.locator(".card__other").first).to_have_text(f"{OTHER_CONDITIONS_NOTE}: mental health")
+
+
 def test_page_offers_to_search_without_filters_when_they_leave_no_strong_precedent(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
     search(page, PARKING_CHALLENGE)  # no filters: nothing to take away
@@ -397,6 +411,9 @@ def test_page_exports_results_as_csv(page: Page, api_url: str, tmp_path: Path) -
     search(page, f"{AF_ALONE} {MPN_ALONE}")
     rows = exported(page, tmp_path / "problems.csv")
     assert [row["for_problem"] for row in rows[:4]] == [AF_ALONE, MPN_ALONE] * 2
+    search(page, MSK_WAITS)
+    rows = exported(page, tmp_path / "other.csv")
+    assert "mental health" in {row["other_conditions"] for row in rows}
 
 
 def test_page_shows_errors_and_recovers(page: Page, api_url: str) -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, SEPARATE_PROBLEMS_NOTE, cli
+from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, OTHER_CONDITIONS_NOTE, SEPARATE_PROBLEMS_NOTE, cli
 from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -97,6 +97,13 @@ def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None
     result = CliRunner().invoke(cli, ["search", f"{af} {dental}", "--limit", "2"])
     output = " ".join(result.output.split())
     assert "No strong precedent for problem 2: the precedents for it are the nearest partnerships." in output
+
+
+def test_search_says_when_a_precedent_is_about_another_condition() -> None:
+    result = CliRunner().invoke(cli, ["search", "our MSK physio waiting list is over a year", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"{OTHER_CONDITIONS_NOTE}: mental health" in output and "No strong precedent" in output
 
 
 def test_search_says_when_a_challenge_does_not_read_as_english() -> None:

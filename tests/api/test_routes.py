@@ -241,3 +241,11 @@ def test_match_reports_the_typing_slips_it_read_as_corpus_words(client: TestClie
     response = client.post("/v1/match", json={"challenge": "Diabtes patients need insulin pumps", "limit": 3})
     assert response.status_code == 200
     assert response.json()["corrected_words"] == {"Diabtes": "Diabetes"}
+
+
+def test_match_names_the_other_conditions_of_a_precedent_about_another(client: TestClient) -> None:
+    response = client.post("/v1/match", json={"challenge": "our MSK physio waiting list is over a year", "limit": 5})
+    precedents = response.json()["precedents"]
+    other = {c for p in precedents for c in p["other_conditions"]}
+    assert "mental health" in other and response.json()["no_strong_precedent"] is True
+    assert all(p["other_conditions"] == [] for p in precedents if "musculoskeletal" in " ".join(p["shared_concepts"]))

@@ -164,4 +164,4 @@ def test_match_returns_only_records_the_filters_admit(tiny_matcher: Matcher, cho
     returned = [p.record.id for p in result.precedents]
     assert set(returned) <= admitted and len(returned) == len(set(returned))
     assert all(0.0 <= p.score <= 1.0 for p in result.precedents)
-    assert gives_way_only_within([p.score for p in result.precedents], tiny_matcher.ranking.company_penalty)
+    assert gives_way_only_within([p.score for p in result.precedents], tiny_matcher.ranking.largest_give_way)

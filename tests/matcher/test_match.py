@@ -2,6 +2,7 @@
 differently from the precedent they should find (written for these tests, not the dev set)."""
 
 from collections import Counter
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from nhsmatch.matcher.focus import SPECIFICITY_RANK, specificity
 from nhsmatch.matcher.models import Filters, Precedent
 from nhsmatch.matcher.passages import split_sentences
-from nhsmatch.matcher.search import Matcher, Ranking
+from nhsmatch.matcher.search import Matcher, MatchThresholds, Ranking
 from tests.invariants import gives_way_only_within
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -62,8 +63,9 @@ def test_scores_are_in_unit_range_and_descending_with_why(full_matcher: Matcher)
     precedents = full_matcher.match(AF_CHALLENGE, limit=20).precedents
     scores = [p.score for p in precedents]
     assert len(precedents) == 20 and all(0 <= s <= 1 for s in scores)
-    assert gives_way_only_within(scores, full_matcher.ranking.company_penalty)
-    plain = [p.score for p in full_matcher.with_ranking(Ranking(company_penalty=0)).match(AF_CHALLENGE).precedents]
+    assert gives_way_only_within(scores, full_matcher.ranking.largest_give_way)
+    plain_ranking = Ranking(company_penalty=0, other_condition_penalty=0)
+    plain = [p.score for p in full_matcher.with_ranking(plain_ranking).match(AF_CHALLENGE).precedents]
     assert plain == sorted(plain, reverse=True)
     for p in precedents:
         sentences = f"{p.record.challenge} {p.record.intervention} {' '.join(p.record.outcomes)}"
@@ -222,7 +224,7 @@ def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(ful
 
     def shown(other_score: float) -> list[int]:
         scores = np.array([0.80, 0.79, 0.78, 0.77, 0.76, other_score])
-        return rows[full_matcher._diversified_order(rows, scores)].tolist()
+        return rows[full_matcher._reordered(rows, scores, np.zeros(len(rows)))].tolist()
 
     assert shown(0.77 - margin + 0.005) == [*novartis[:3], other, *novartis[3:]]  # within the margin of the fourth
     assert shown(0.76 - margin + 0.005) == [*novartis[:3], novartis[3], other, novartis[4]]  # of the fifth only
@@ -316,8 +318,9 @@ def test_feedback_leaves_a_challenge_without_a_strong_first_match_alone(full_mat
 
 
 def test_feedback_raises_most_the_records_most_like_the_clear_best_matches(full_matcher: Matcher) -> None:
-    plain = full_matcher.with_ranking(Ranking(feedback_depth=0, company_penalty=0)).match(AF_CHALLENGE, limit=20)
-    fed = full_matcher.with_ranking(Ranking(company_penalty=0)).match(AF_CHALLENGE, limit=20)
+    unordered = Ranking(company_penalty=0, other_condition_penalty=0)  # shown in score order
+    plain = full_matcher.with_ranking(replace(unordered, feedback_depth=0)).match(AF_CHALLENGE, limit=20)
+    fed = full_matcher.with_ranking(unordered).match(AF_CHALLENGE, limit=20)
     before = {p.record.id: p.score for p in plain.precedents}
     after = {p.record.id: p.score for p in fed.precedents}
     feedback = list(before)[:2]
@@ -381,3 +384,54 @@ def test_what_a_challenge_says_is_not_its_problem_is_left_out_of_the_search(full
     # Searched whole, the atrial fibrillation the asker dismissed is among what it finds.
     searched_whole = full_matcher.with_ranking(Ranking(set_aside_dismissals=False)).match(FALLS_NOT_AF, limit=3)
     assert about_af(searched_whole.precedents) and not about_af(result.precedents)
+
+
+MSK_WAITS = "our MSK physio waiting list is over a year"
+
+
+def test_a_precedent_about_another_condition_says_so_and_is_never_strong(full_matcher: Matcher) -> None:
+    """Mental health waiting lists share the aim, not the condition: a model of care to borrow at best."""
+    result = full_matcher.match(MSK_WAITS, limit=10)
+    other = [p for p in result.precedents if p.other_conditions]
+    assert "mental health" in {c for p in other for c in p.other_conditions}
+    assert any(p.score >= full_matcher.thresholds.strong for p in other)  # strong by its score alone
+    assert all(p.match == "partial" for p in other if p.score >= full_matcher.thresholds.partial)
+    assert result.no_strong_precedent
+    same = [p for p in result.precedents if "same condition: musculoskeletal conditions" in p.shared_concepts]
+    assert same and not any(p.other_conditions for p in same)
+
+
+def test_a_precedent_about_another_condition_gives_way_to_the_challenges_own(full_matcher: Matcher) -> None:
+    unordered = full_matcher.with_ranking(Ranking(other_condition_penalty=0)).match(MSK_WAITS, limit=10).precedents
+    shipped = full_matcher.match(MSK_WAITS, limit=10).precedents
+    rheumatology = "novartis-uh-sussex-rheumatology-physician-associate"  # MSK, and waiting lists
+    assert [p.record.id for p in shipped].index(rheumatology) < [p.record.id for p in unordered].index(rheumatology)
+    similarity = {p.record.id: p.score for p in unordered}
+    assert all(p.score == similarity[p.record.id] for p in shipped if p.record.id in similarity)  # orders only
+
+
+def test_another_condition_gives_way_only_within_its_margin(full_matcher: Matcher) -> None:
+    margin = full_matcher.ranking.other_condition_penalty
+    rows = np.array([0, 1, 2], dtype=np.int64)
+    other_first = np.array([margin, 0.0, 0.0])
+
+    def shown(second: float) -> list[int]:
+        return full_matcher._reordered(rows, np.array([0.80, second, 0.50]), other_first).tolist()
+
+    assert shown(0.80 - margin + 0.005) == [1, 0, 2]
+    assert shown(0.80 - margin - 0.005) == [0, 1, 2]
+
+
+def test_related_conditions_and_challenges_naming_none_are_not_another_condition(full_matcher: Matcher) -> None:
+    strokes = full_matcher.match("Too many people in our area have strokes that could have been prevented", limit=10)
+    atrial_fibrillation = [p for p in strokes.precedents if "atrial fibrillation" in p.record.title.lower()]
+    assert atrial_fibrillation and not any(p.other_conditions for p in atrial_fibrillation)  # AF causes strokes
+    unnamed = full_matcher.match("Our outpatient clinics have long waits and many missed appointments", limit=10)
+    assert not any(p.other_conditions for p in unnamed.precedents)
+
+
+def test_only_a_precedent_on_the_challenges_conditions_or_none_can_be_a_strong_match() -> None:
+    thresholds = MatchThresholds()
+    assert thresholds.label(0.9) == "strong"
+    assert thresholds.label(0.9, other_condition=True) == "partial"
+    assert thresholds.label(thresholds.partial - 0.01, other_condition=True) == "weak"

@@ -298,6 +298,9 @@ function card(p, queryTermSet) {
       p.shared_concepts.length
         ? el("ul", { className: "concepts" }, p.shared_concepts.map((c) => el("li", {}, c)))
         : null,
+      p.other_conditions.length
+        ? el("p", { className: "card__other" }, `About another condition, a model of care to borrow at best: ${p.other_conditions.join(", ")}`)
+        : null,
       el("ul", {}, p.why.map((sentence) => el("li", {}, highlight(sentence, terms)))),
     ),
     el(
@@ -479,6 +482,7 @@ const CSV_COLUMNS = [
   ["outcome_status", (p) => p.outcome_status],
   ["outcomes", (p) => p.outcomes.join("; ")],
   ["why", (p) => p.why.join(" ")],
+  ["other_conditions", (p) => p.other_conditions.join("; ")],
   ["source_url", (p) => p.source_url],
   ["source_publisher", (p) => p.source_publisher],
   ["id", (p) => p.id],

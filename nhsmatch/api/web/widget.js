@@ -279,6 +279,9 @@ li:first-child { border-top: 0; }
           p.shared_concepts.length
             ? h("div", { className: "why" }, `Why it matches: ${p.shared_concepts.join(" · ")}`)
             : null,
+          p.other_conditions.length
+            ? h("div", { className: "why" }, `About another condition, a model of care to borrow at best: ${p.other_conditions.join(", ")}`)
+            : null,
         ),
       );
       const partnerItems = partners.slice(0, this.limit).map((p) =>
