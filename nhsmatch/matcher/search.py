@@ -392,10 +392,11 @@ class Matcher:
                 best[row] = max(score, best.get(row, 0.0))
         evidence = [(self.records[row], score) for row, score in best.items()]
         regions = list(dict.fromkeys([*filters.regions, *near]))
-        # Whether each problem has a strong precedent, labelled as it would be shown (none found: no).
-        has_strong = [
-            any(self._label(row, score, problem.conditions) == "strong" for _, row, score in hits)
-            for problem, hits in zip(searched, found, strict=True)
+        # Of separate problems, those without a strong precedent, labelled as it would be shown.
+        no_strong_for = [
+            number
+            for number, (problem, hits) in enumerate(zip(searched, found, strict=True))
+            if separate and not any(self._label(row, score, problem.conditions) == "strong" for _, row, score in hits)
         ]
         return MatchResult(
             precedents=precedents,
@@ -412,7 +413,7 @@ class Matcher:
             set_aside=read.set_aside,
             read_as_background=[s for s, w in zip(whole.sentences, whole.weights, strict=False) if w < CONCEPT_WEIGHT],
             separate_problems=[own for _, own in separate],
-            no_strong_precedent_for=[n for n, strong in enumerate(has_strong) if separate and not strong],
+            no_strong_precedent_for=no_strong_for,
             not_in_english=not read.in_english,
         )
 
