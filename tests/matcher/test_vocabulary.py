@@ -90,7 +90,12 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("sudden kidney damage on the wards", "acute kidney injury"),
         ("a mini-stroke", "stroke"),
         ("memory problems in later life", "dementia"),
-        ("the new weight-loss jabs", "diabetes remission and weight"),
+        ("the new weight-loss jabs", "weight management and diabetes remission"),
+        # the condition a leader names, apart from what is done about it
+        ("a quarter of our adults live with obesity", "obesity"),
+        ("waiting for bariatric surgery", "obesity"),
+        ("tier 3 weight management", "weight management and diabetes remission"),
+        ("putting type 2 diabetes into remission", "weight management and diabetes remission"),
         ("terminally ill patients", "people at the end of life"),
         ("charities and community groups", "voluntary and community sector"),
         ("our VCSE partners", "voluntary and community sector"),
@@ -127,7 +132,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         # shorthand typed into a search box (bench.keywords)
         ("PRRT capacity", "cancer"),
         ("anti-vegf clinic closer to home", "eye conditions"),
-        ("glp-1 real world evidence", "diabetes remission and weight"),
+        ("glp-1 real world evidence", "weight management and diabetes remission"),
         ("scale up HCL starts", "diabetes"),
         # NHS shorthand (bench.abbreviations' SHORTHAND_PAIRS)
         ("Hep C patients drop out", "liver disease and hepatitis"),
@@ -209,9 +214,13 @@ def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabul
     [
         ("care falls short of the guidelines", {"frailty and falls", "workforce capacity"}, set()),
         ("patients short of breath; we are short of nurses", set(), {"workforce capacity"}),
-        ("weight-loss jabs and flu jabs", set(), {"vaccination", "diabetes remission and weight"}),
-        ("the new weight-loss jabs", {"vaccination"}, {"diabetes remission and weight"}),
-        ("vague symptoms such as unexplained weight loss", {"diabetes remission and weight"}, {"early diagnosis"}),
+        ("weight-loss jabs and flu jabs", set(), {"vaccination", "weight management and diabetes remission"}),
+        ("the new weight-loss jabs", {"vaccination"}, {"weight management and diabetes remission"}),
+        (
+            "vague symptoms such as unexplained weight loss",
+            {"weight management and diabetes remission"},
+            {"early diagnosis"},
+        ),
         ("Hull York Medical School", {"children and young people"}, set()),
         ("patients fall through the gaps, and falls at night in care homes", set(), {"frailty and falls"}),
         ("a resident falls to the floor at night", set(), {"frailty and falls"}),
@@ -288,6 +297,15 @@ def test_expansion_appends_concept_names_so_synonyms_meet(vocabulary: Vocabulary
 def test_shared_concepts_read_as_plain_words() -> None:
     concepts = [Concept("heart failure", "condition", ("HF",)), Concept("community services", "setting", ("x",))]
     assert Vocabulary.describe_shared(concepts) == ["same condition: heart failure", "same setting: community services"]
+
+
+def test_a_weight_challenge_names_the_condition_apart_from_the_approach() -> None:
+    vocabulary = load_vocabulary()
+    found = vocabulary.find("our tier 3 weight management service for adults living with obesity is full")
+    assert Vocabulary.describe_shared(found) == [
+        "same condition: obesity",
+        "similar approach: weight management and diabetes remission",
+    ]
 
 
 def test_shipped_vocabulary_is_well_formed() -> None:
