@@ -17,7 +17,8 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY_PATH) -> Vocabulary:
         data = path.read_bytes()
         table = tomllib.loads(data.decode("utf-8"))
         concepts = (
-            Concept(e["name"], e["kind"], tuple(e["terms"]), tuple(e.get("not_in", ()))) for e in table["concept"]
+            Concept(e["name"], e["kind"], tuple(e["terms"]), tuple(e.get("not_in", ())), e.get("broader"))
+            for e in table["concept"]
         )
         return Vocabulary(
             concepts,

@@ -22,12 +22,14 @@ _SHARED_LABELS = {
 
 @dataclass(frozen=True)
 class Concept:
-    """`not_in`: phrases in which a term does not name the concept ("falls short" is no fall)."""
+    """`not_in`: phrases in which a term does not name the concept ("falls short" is no fall).
+    `broader`: the family a named disease belongs to ("cancer" of "lung cancer"), found with it."""
 
     name: str
     kind: str
     terms: tuple[str, ...]
     not_in: tuple[str, ...] = ()
+    broader: str | None = None
 
 
 _WORD = re.compile(r"\w+")
@@ -112,6 +114,11 @@ class Vocabulary:
             raise ValueError(f"spelled_out {stray} must each be an abbreviation (two or more capitals) of a concept")
         if blank := sorted(a for a, words in spelled_out.items() if not _WORD.search(words)):
             raise ValueError(f"spelled_out {blank} need words: what the abbreviation stands for")
+        by_name = {c.name: c for c in self.concepts}
+        self._family = {c.name: c.broader for c in self.concepts if c.broader}
+        families = [(c, by_name.get(family)) for c in self.concepts if (family := c.broader)]
+        if stray := sorted(c.name for c, family in families if not family or family.broader or family.kind != c.kind):
+            raise ValueError(f"broader of {stray} must each name a concept of the same kind that has no broader")
         self._no_topic = frozenset(asked_of_any_partnership)
         if stray := sorted(self._no_topic - {c.name for c in self.concepts}):
             raise ValueError(f"asked_of_any_partnership {stray} must each be the name of a concept")
@@ -149,6 +156,8 @@ class Vocabulary:
                 else pattern.search(searched)
             ):
                 found.append(concept)
+        if families := {self._family[c.name] for c in found if c.name in self._family} - {c.name for c in found}:
+            found = [c for c in self.concepts if c in found or c.name in families]  # a disease is its family too
         return found
 
     def topics(self, text: str) -> list[Concept]:
@@ -185,6 +194,16 @@ class Vocabulary:
         for at, spelled in reversed(insertions):
             text = f"{text[:at]} ({spelled}){text[at:]}"
         return text
+
+    def most_specific(self, names: Iterable[str]) -> frozenset[str]:
+        """The names less each family that a disease among them names more precisely ("cancer"
+        beside "lung cancer")."""
+        names = frozenset(names)
+        return names - {self._family[n] for n in names if n in self._family}
+
+    def within(self, a: str, b: str) -> bool:
+        """Whether one of the two is the other's family ("lung cancer" and "cancer")."""
+        return self._family.get(a) == b or self._family.get(b) == a
 
     @staticmethod
     def kind_order(kind: str) -> int:

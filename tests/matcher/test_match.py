@@ -430,6 +430,29 @@ def test_related_conditions_and_challenges_naming_none_are_not_another_condition
     assert not any(p.other_conditions for p in unnamed.precedents)
 
 
+MYELOMA_TRAVEL = "Multiple myeloma patients travel hours for treatment"
+
+
+def test_a_precedent_on_another_disease_of_the_family_says_so_and_keeps_its_place(full_matcher: Matcher) -> None:
+    """Myeloproliferative neoplasm services share the family of blood cancers with a myeloma challenge,
+    not the disease: never strong, but not put after the rest, as the nearest model of care."""
+    shipped = full_matcher.match(MYELOMA_TRAVEL, limit=5)
+    nurse_led = [p for p in shipped.precedents if "myeloproliferative neoplasms" in p.other_conditions]
+    assert len(nurse_led) >= 2 and all(p.match == "partial" for p in nurse_led)
+    assert any(p.score >= full_matcher.thresholds.strong for p in nurse_led)  # strong by its score alone
+    assert all(p.shared_concepts == ["same condition: blood cancers and blood disorders"] for p in nurse_led)
+    assert shipped.no_strong_precedent
+    unordered = full_matcher.with_ranking(Ranking(other_condition_penalty=0)).match(MYELOMA_TRAVEL, limit=5)
+    assert [p.record.id for p in shipped.precedents] == [p.record.id for p in unordered.precedents]
+
+
+def test_a_shared_disease_is_named_without_its_family(full_matcher: Matcher) -> None:
+    result = full_matcher.match("lung cancer diagnosed late in smokers", limit=5)
+    assert all("same condition: lung cancer" in p.shared_concepts for p in result.precedents)
+    assert not any("same condition: cancer" in p.shared_concepts for p in result.precedents)
+    assert not any(p.other_conditions for p in result.precedents)
+
+
 def test_only_a_precedent_on_the_challenges_conditions_or_none_can_be_a_strong_match() -> None:
     thresholds = MatchThresholds()
     assert thresholds.label(0.9) == "strong"

@@ -342,7 +342,24 @@ def test_first_word_prefilter_finds_exactly_what_a_full_scan_finds() -> None:
     for text in texts:
         patterns = zip(vocabulary.concepts, vocabulary._patterns, vocabulary._not_in, strict=True)
         full_scan = [c for c, pattern, not_in in patterns if pattern.search(not_in.sub("#", text) if not_in else text)]
-        assert vocabulary.find(text) == full_scan, text
+        families = {c.broader for c in full_scan}
+        assert vocabulary.find(text) == [c for c in vocabulary.concepts if c in full_scan or c.name in families], text
+
+
+def test_a_named_disease_is_found_with_its_family() -> None:
+    vocabulary = load_vocabulary()
+    assert [c.name for c in vocabulary.find("melanoma on the rise")] == ["skin cancer", "cancer"]
+    assert vocabulary.most_specific(["skin cancer", "cancer", "COPD"]) == {"skin cancer", "COPD"}
+    assert vocabulary.within("cancer", "lung cancer") and vocabulary.within("lung cancer", "cancer")
+    assert not vocabulary.within("lung cancer", "breast cancer")
+
+
+def test_a_family_must_be_a_concept_of_the_same_kind() -> None:
+    with pytest.raises(ValueError, match="broader of"):
+        Vocabulary([Concept("myeloma", "condition", ("myeloma",), broader="blood cancers")])
+    family = Concept("cancer", "condition", ("cancer",))
+    with pytest.raises(ValueError, match="broader of"):
+        Vocabulary([family, Concept("screening", "approach", ("screening",), broader="cancer")])
 
 
 @pytest.mark.parametrize(
