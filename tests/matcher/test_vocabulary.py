@@ -91,6 +91,13 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("a mini-stroke", "stroke"),
         ("memory problems in later life", "dementia"),
         ("the new weight-loss jabs", "weight management and diabetes remission"),
+        # a named disease, found with its family
+        ("teenagers with type 1 diabetes on insulin pumps", "type 1 diabetes"),
+        ("teenagers with type 1 diabetes on insulin pumps", "diabetes"),
+        ("physical health checks for people with SMI", "severe mental illness"),
+        ("myeloma patients travel for treatment", "myeloma"),
+        ("pressure ulcers found too late", "wounds and pressure ulcers"),
+        ("wet AMD injections", "macular degeneration"),
         # the condition a leader names, apart from what is done about it
         ("a quarter of our adults live with obesity", "obesity"),
         ("waiting for bariatric surgery", "obesity"),
