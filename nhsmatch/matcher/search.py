@@ -670,13 +670,14 @@ class Matcher:
         shared = [c for c in self._concepts[row] if c.name in shared_names]  # "lung cancer", not "cancer" too
         shared.sort(key=lambda c: self.vocabulary.kind_order(c.kind))
         other = self._other_condition(row, conditions_of(challenge_concepts), by_disease=True)
-        own = self.vocabulary.most_specific(self._conditions[row])
+        # Named as precisely as the record names them: "myeloproliferative neoplasms", not its family too.
+        own = self.vocabulary.most_specific(self._conditions[row]) if other else frozenset()
         return Precedent(
             record=self.records[row],
             score=round(score, 4),
             match=self.thresholds.label(score, other_condition=other),
             why=[self.corpus.passages[span.start + int(i)].text for i in best],
             shared_concepts=Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
-            other_conditions=[c.name for c in self._concepts[row] if c.name in own] if other else [],
+            other_conditions=[c.name for c in self._concepts[row] if c.name in own],
             for_problem=for_problem,
         )

@@ -156,8 +156,9 @@ class Vocabulary:
                 else pattern.search(searched)
             ):
                 found.append(concept)
-        if families := {self._family[c.name] for c in found if c.name in self._family} - {c.name for c in found}:
-            found = [c for c in self.concepts if c in found or c.name in families]  # a disease is its family too
+        named = {c.name for c in found}
+        if families := {self._family[n] for n in named if n in self._family} - named:
+            found = [c for c in self.concepts if c.name in named or c.name in families]  # a disease is its family too
         return found
 
     def topics(self, text: str) -> list[Concept]:
