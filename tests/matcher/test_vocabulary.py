@@ -90,6 +90,8 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("sudden kidney damage on the wards", "acute kidney injury"),
         ("a mini-stroke", "stroke"),
         ("memory problems in later life", "dementia"),
+        ("patients don't turn up to outpatient appointments", "missed appointments"),
+        ("half the patients failed to attend", "missed appointments"),
         ("the new weight-loss jabs", "weight management and diabetes remission"),
         # a named disease, found with its family
         ("teenagers with type 1 diabetes on insulin pumps", "type 1 diabetes"),
@@ -98,12 +100,19 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("myeloma patients travel for treatment", "myeloma"),
         ("pressure ulcers found too late", "wounds and pressure ulcers"),
         ("wet AMD injections", "macular degeneration"),
+        ("bowel screening uptake is low", "colorectal cancer"),
+        ("FIT in primary care for the lower GI pathway", "colorectal cancer"),
+        ("cervical screening coverage has fallen", "cervical cancer"),
+        ("suspected head and neck cancer referrals", "head and neck cancer"),
+        ("pancreatic cancer found at a late stage", "upper gastrointestinal cancers"),
+        ("pancreatic cancer found at a late stage", "cancer"),
         # the condition a leader names, apart from what is done about it
         ("a quarter of our adults live with obesity", "obesity"),
         ("waiting for bariatric surgery", "obesity"),
         ("tier 3 weight management", "weight management and diabetes remission"),
         ("putting type 2 diabetes into remission", "weight management and diabetes remission"),
         ("terminally ill patients", "people at the end of life"),
+        ("more people should die in their preferred place, not in hospital", "people at the end of life"),
         ("charities and community groups", "voluntary and community sector"),
         ("our VCSE partners", "voluntary and community sector"),
         ("heart failure picked up late", "early diagnosis"),  # not only cancer is diagnosed late
@@ -269,6 +278,8 @@ def test_idioms_and_organisation_names_do_not_name_a_concept(vocabulary: Vocabul
         ("the board must discharge its statutory duties", {"hospital discharge"}, set()),
         ("financial performance has deteriorated", {"spotting deterioration early"}, set()),
         ("pre-pandemic activity levels", {"COVID-19"}, set()),
+        # a condition of its own, months after the infection
+        ("people with Long Covid who cannot return to work", {"COVID-19"}, {"long COVID"}),
         ("the new hub comes online in spring", {"digital tools and apps"}, set()),
         ("people in deprived wards are dying younger", {"hospital care", "people at the end of life"}, set()),
         ("children with special educational needs", {"training and education"}, set()),
