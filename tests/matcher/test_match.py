@@ -448,11 +448,14 @@ def test_a_precedent_on_another_disease_of_the_family_says_so_and_keeps_its_plac
 
 def test_precedents_on_other_cancers_are_not_strong_for_a_bowel_screening_challenge(full_matcher: Matcher) -> None:
     """The corpus has no bowel cancer work: lung cancer X-ray AI and breast screening AI are what it
-    has nearest, and are shown as such, not as strong precedents."""
+    has nearest, and are shown as such, not as strong precedents. The disease is named "colorectal
+    cancer": named "bowel cancer", its name put "bowel" into the search, which drew the inflammatory
+    bowel disease apps first (0.81)."""
     result = full_matcher.match("Bowel screening uptake in our most deprived neighbourhoods is far too low", limit=5)
     assert result.no_strong_precedent
     other_cancers = [p for p in result.precedents if {"lung cancer", "breast cancer"} & set(p.other_conditions)]
     assert other_cancers and all(p.match != "strong" for p in other_cancers)
+    assert "inflammatory bowel disease" not in result.precedents[0].other_conditions
 
 
 def test_a_shared_disease_is_named_without_its_family(full_matcher: Matcher) -> None:
