@@ -36,6 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import numpy as np
@@ -164,7 +165,7 @@ class _Problem:
     query: Vectors
     lexical_query: list[tuple[str, float]]
 
-    @property
+    @cached_property  # read for every hit when labelling separate problems
     def conditions(self) -> frozenset[str]:
         return conditions_of(self.concepts)
 
