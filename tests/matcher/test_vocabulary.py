@@ -130,6 +130,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("they tell the chemist or optician first", "eye conditions"),
         ("phoning to book NHS counselling", "mental health"),
         ("staffing gaps on the wards", "workforce capacity"),
+        ("our community nurses are stretched", "nurse-led care"),  # not "specialist nurses": they may be none
         # everyday NHS words in a challenge
         ("corridor care in A and E", "urgent and emergency care"),
         ("she had a fall at home", "frailty and falls"),
