@@ -10,7 +10,8 @@ half, the second, and the lower of the two); and how often both halves have a us
 (grade 1 or 2) among the first three shown.
 
 Then the same for the pairs as written, joined by other writers' words (`bench.transitions`): the
-40 read while the matcher's list of openings was written, and the 40 not read until it was done.
+40 read while the matcher's list of openings was written, and the 40 not read until it was done;
+and joined within one sentence, as typed in one breath ("<first>, and separately <second>").
 
 Then the other side: how many challenges that state one problem are read as several. These are the
 dev challenges, the three sets of rewrites, `bench.questions`' follow-ups, `bench.new_topics`'
@@ -43,6 +44,8 @@ from .transitions import BLIND_NEW_PROBLEM, BLIND_SAME_PROBLEM, OPEN_NEW_PROBLEM
 PAIRS = 80
 SEED = 0
 CONNECTIVES = ["", "Separately, ", "A second problem: ", "We also have another issue. "]
+# Within one sentence, as typed in one breath: "<first>, and separately <second>".
+CLAUSE_CONNECTIVES = [", and separately ", "; separately, ", " and separately ", ", and on a different note, "]
 RANKINGS = {"shipped": Ranking(), "read as one problem": Ranking(separate_problems=False)}
 
 
@@ -60,6 +63,10 @@ def pairs(queries: list[JudgedQuery]) -> list[tuple[JudgedQuery, JudgedQuery, st
 
 def joined(first: str, second: str, connective: str) -> str:
     return f"{context.as_sentence(first)} {continued(connective, context.as_sentence(second))}"
+
+
+def joined_in_one_sentence(first: str, second: str, connective: str) -> str:
+    return f"{first.rstrip(' .!?')}{continued(connective, context.as_sentence(second))}"
 
 
 def continued(connective: str, sentence: str) -> str:
@@ -167,6 +174,16 @@ def main() -> None:
         {
             name: [(a, b, joined(a.query, b.query, c)) for (a, b, _), c in zip(chosen, connectives * 2, strict=True)]
             for name, connectives in {"read while writing": OPEN_NEW_PROBLEM, "not read": BLIND_NEW_PROBLEM}.items()
+        },
+    )
+    print("\nThe pairs as written, joined within one sentence (\"<first>, and separately <second>\")")
+    print_table(
+        base,
+        {
+            "within one sentence": [
+                (a, b, joined_in_one_sentence(a.query, b.query, c))
+                for (a, b, _), c in zip(chosen, itertools.cycle(CLAUSE_CONNECTIVES), strict=False)
+            ]
         },
     )
     print_read_as_several(base, "challenges stating one problem read as several", one_problem_texts(queries))

@@ -21,7 +21,7 @@ from .interfaces import Span
 from .models import Partnership
 from .vocabulary import Vocabulary
 
-RECIPE_VERSION = "7"  # 7: the challenge sentences' classifier refitted with questions among its examples
+RECIPE_VERSION = "8"  # 8: a clause that says a new problem begins ends a sentence
 FIELD_VIEWS = ("problem", "intervention", "document")
 LEXICAL_FIELDS = ("problem", "document")
 CONCEPT_SOURCES = ("record", *FIELD_VIEWS)  # "record": concept_text, what shared_concepts compares
@@ -34,6 +34,26 @@ _NAME_OR_INITIAL_END = re.compile(r"(?:\b[A-Z][a-z]+|[A-Za-z]\.[A-Za-z]|\b[A-Za-
 _LIST_ITEM = r"(?:[-*•–]|\d{1,2}[.)])"  # "- ", "• ", "2. ", "3) "
 _LIST_MARK = re.compile(rf"{_LIST_ITEM}(?:\s+|$)")
 _BLOCK_BREAK = re.compile(rf"\n\s*\n|\n(?=[ \t]*{_LIST_ITEM}\s)")  # a blank line; a list item's line
+# A clause that says a new, unrelated problem begins ("..., and separately, our dental service
+# ...") starts a sentence of its own, so the problems are read apart as when it starts one
+# (problems.py). "Separately" must be about the clause, not the care in it ("..., and separately by
+# the diabetes team", "..., and separately funded clinics").
+_SEPARATELY = r"separately(?=[\s,;:]+\w)(?!\s*(?:by|from|with|for|to|as|or|and|of)\b|\s+\w+ed\b)"
+_NEW_PROBLEM_CLAUSE = re.compile(
+    r"(?:\s*[,;:]|\s+[-–—])\s+(?=(?:(?:and|but|also)\s+)?(?:"
+    + _SEPARATELY
+    + r"|unrelated(?:ly)?\s*[,:;]|on\s+(?:a|an)\s+(?:\w+\s+)?(?:separate|different|unrelated)\s+(?:note|matter|subject)\b"
+    r"|(?:a|our|the)\s+(?:second|other|separate|different)\s+(?:problem|issue|challenge|priority)\b"
+    r"|another\s+(?:\w+\s+)?(?:problem|issue|challenge)\b))"
+    r"|\s+(?=(?:and|but)\s+" + _SEPARATELY + ")",
+    re.IGNORECASE,
+)
+# Words that lead into the clause rather than make one ("Secondly, on an unrelated matter: ...").
+_LEAD_IN = re.compile(
+    r"\W*(?:(?:and|but)\s+)?(?:first|second|third|next|then|finally|lastly|also|further|furthermore|further\s+to\s+"
+    r"(?:this|that)|in\s+addition|additionally|besides|beyond\s+(?:this|that)|on\s+top\s+of\s+(?:this|that)|now)(?:ly)?\W*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +115,18 @@ def _sentences_in_block(text: str, start: int, end: int) -> list[Span]:
             spans[-1] = (spans[-1][0], piece[1])
         elif piece[1] > piece[0]:
             spans.append(piece)
-    return spans
+    return [clause for span in spans for clause in _clauses(text, span)]
+
+
+def _clauses(text: str, span: Span) -> list[Span]:
+    """The sentence cut where a clause in it says a new problem begins (after a clause, not a lead-in)."""
+    clauses: list[Span] = []
+    start, end = span
+    for clause_break in _NEW_PROBLEM_CLAUSE.finditer(text, start, end):
+        if clause_break.start() > start and not _LEAD_IN.fullmatch(text, start, clause_break.start()):
+            clauses.append((start, clause_break.start()))
+            start = clause_break.end()
+    return [*clauses, (start, end)]
 
 
 def view_texts(record: Partnership) -> dict[str, str]:

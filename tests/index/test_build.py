@@ -134,6 +134,30 @@ def test_a_blank_line_or_a_list_item_ends_a_sentence_full_stop_or_not() -> None:
     assert split_sentences("- only item.") == ["only item."]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Stroke beds are full, and separately our dental service has a two-year wait.",
+            ["Stroke beds are full", "and separately our dental service has a two-year wait."],
+        ),
+        ("Beds are full; separately, scans wait weeks.", ["Beds are full", "separately, scans wait weeks."]),
+        ("Beds are full and separately HF is missed.", ["Beds are full", "and separately HF is missed."]),
+        ("Falls rise - on a different note, MRI waits grow.", ["Falls rise", "on a different note, MRI waits grow."]),
+        # "separately" about the care in the sentence, or with nothing after it, cuts nothing
+        ("Patients are seen by cardiology, and separately by the diabetes team.", None),
+        ("Patients attend cardiology, and separately funded diabetes clinics.", None),
+        ("Each team works separately, and no one joins it up.", None),
+        ("They are seen in clinic and separately.", None),
+        # nor does one after a lead-in, not a clause: the sentence opens a new problem as a whole
+        ("Secondly, on an unrelated matter: dental waits are long.", None),
+        ("Further to this, and on a different note, dental waits are long.", None),
+    ],
+)
+def test_a_clause_that_says_a_new_problem_begins_starts_a_sentence(text: str, sentences: list[str] | None) -> None:
+    assert split_sentences(text) == (sentences or [text])
+
+
 def test_concepts_and_lexical_index_are_stored_with_the_build(
     tmp_path: Path, tiny_corpus: Corpus, embedder: SentenceTransformerEmbedder, vocabulary: Vocabulary
 ) -> None:

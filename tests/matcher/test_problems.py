@@ -156,6 +156,14 @@ def test_a_writer_who_says_a_new_problem_begins_has_each_searched_alone(full_mat
     assert full_matcher.match(f"{screening} Separately, {skin[0].lower()}{skin[1:]}", limit=1).separate_problems
 
 
+def test_two_problems_typed_in_one_sentence_are_each_searched_alone(full_matcher: Matcher) -> None:
+    af = "Too many of our patients with atrial fibrillation are not anticoagulated"
+    dental = "and separately children wait over a year for dental extractions under general anaesthetic."
+    result = full_matcher.match(f"{af}, {dental}", limit=4)
+    assert result.separate_problems == [af, dental]
+    assert result.no_strong_precedent_for == [1]
+
+
 def test_a_problem_with_no_strong_precedent_is_named_when_another_has_one(full_matcher: Matcher) -> None:
     dental = "Separately, children wait over a year for dental extractions under general anaesthetic."
     result = full_matcher.match(f"{AF} {dental}", limit=4)
