@@ -176,7 +176,7 @@ def main() -> None:
             for name, connectives in {"read while writing": OPEN_NEW_PROBLEM, "not read": BLIND_NEW_PROBLEM}.items()
         },
     )
-    print("\nThe pairs as written, joined within one sentence (\"<first>, and separately <second>\")")
+    print('\nThe pairs as written, joined within one sentence ("<first>, and separately <second>")')
     print_table(
         base,
         {

@@ -39,13 +39,17 @@ _BLOCK_BREAK = re.compile(rf"\n\s*\n|\n(?=[ \t]*{_LIST_ITEM}\s)")  # a blank lin
 # (problems.py). "Separately" must be about the clause, not the care in it ("..., and separately by
 # the diabetes team", "..., and separately funded clinics").
 _SEPARATELY = r"separately(?=[\s,;:]+\w)(?!\s*(?:by|from|with|for|to|as|or|and|of)\b|\s+\w+ed\b)"
+_CLAUSE_OPENINGS = [
+    _SEPARATELY,
+    r"unrelated(?:ly)?\s*[,:;]",
+    r"on\s+(?:a|an)\s+(?:\w+\s+)?(?:separate|different|unrelated)\s+(?:note|matter|subject)\b",
+    r"(?:a|our|the)\s+(?:second|other|separate|different)\s+(?:problem|issue|challenge|priority)\b",
+    r"another\s+(?:\w+\s+)?(?:problem|issue|challenge)\b",
+]
+# Cut at the punctuation before the opening, or before "and separately" typed without any.
 _NEW_PROBLEM_CLAUSE = re.compile(
-    r"(?:\s*[,;:]|\s+[-–—])\s+(?=(?:(?:and|but|also)\s+)?(?:"
-    + _SEPARATELY
-    + r"|unrelated(?:ly)?\s*[,:;]|on\s+(?:a|an)\s+(?:\w+\s+)?(?:separate|different|unrelated)\s+(?:note|matter|subject)\b"
-    r"|(?:a|our|the)\s+(?:second|other|separate|different)\s+(?:problem|issue|challenge|priority)\b"
-    r"|another\s+(?:\w+\s+)?(?:problem|issue|challenge)\b))"
-    r"|\s+(?=(?:and|but)\s+" + _SEPARATELY + ")",
+    rf"(?:\s*[,;:]|\s+[-–—])\s+(?=(?:(?:and|but|also)\s+)?(?:{'|'.join(_CLAUSE_OPENINGS)}))"
+    rf"|\s+(?=(?:and|but)\s+{_SEPARATELY})",
     re.IGNORECASE,
 )
 # Words that lead into the clause rather than make one ("Secondly, on an unrelated matter: ...").
