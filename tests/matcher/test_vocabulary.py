@@ -131,6 +131,8 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("phoning to book NHS counselling", "mental health"),
         ("staffing gaps on the wards", "workforce capacity"),
         ("our community nurses are stretched", "nurse-led care"),  # not "specialist nurses": they may be none
+        ("older patients who aren't online and can't book", "digital exclusion"),
+        ("mums without a smartphone or data", "digital exclusion"),
         # everyday NHS words in a challenge
         ("corridor care in A and E", "urgent and emergency care"),
         ("she had a fall at home", "frailty and falls"),
