@@ -542,22 +542,23 @@ def summary(answers: dict[str, KnownAnswer]) -> str:
     )
 
 
-def main() -> None:
+def report(open_half: dict[str, str], held_out: dict[str, str]) -> None:
+    """Each ranking's summary for the two halves of known-item challenges, and the open half's misses."""
     base = load_configured_matcher()
     known = {record.id for record in base.corpus.records}
-    halves = {"open half": OPEN, "held out": HELD_OUT}
+    halves = {"open half": open_half, "held out": held_out}
     assert all(set(half) <= known for half in halves.values()), "each known answer is a bundled record"
-    print(f"{len(OPEN)} + {len(HELD_OUT)} challenges; the known answer: MRR / first / in the top 10 / flagged;")
+    print(f"{len(open_half)} + {len(held_out)} challenges; the known answer: MRR / first / in the top 10 / flagged;")
     print("a partner of it among the likely partners: first / in the top 5")
     print(f"{'ranking':22}" + "".join(f"{half:>38}" for half in halves))
     for label, ranking in RANKINGS.items():
         matcher = base.with_ranking(ranking)
         print(f"{label:22}" + "".join(f"{summary(known_answers(matcher, half)):>38}" for half in halves.values()))
     print("\nopen half, known answer not first, shipped (its rank, and what came first):")
-    for record_id, answer in known_answers(base, OPEN).items():
+    for record_id, answer in known_answers(base, open_half).items():
         if answer.rank != 1:
             print(f"  {record_id}: {answer.rank or f'past {DEPTH}'}, first {answer.first}")
 
 
 if __name__ == "__main__":
-    main()
+    report(OPEN, HELD_OUT)

@@ -133,6 +133,7 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("our community nurses are stretched", "nurse-led care"),  # not "specialist nurses": they may be none
         ("older patients who aren't online and can't book", "digital exclusion"),
         ("mums without a smartphone or data", "digital exclusion"),
+        ("thousands of people have COPD and don't know it", "case finding and screening"),
         # everyday NHS words in a challenge
         ("corridor care in A and E", "urgent and emergency care"),
         ("she had a fall at home", "frailty and falls"),
