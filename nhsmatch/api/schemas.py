@@ -72,7 +72,8 @@ class MatchResponse(BaseModel):
         description=f"Best first, except that beyond {Ranking().company_cap} precedents of one company, another "
         f"company's comparable work (scoring within {Ranking().company_penalty:g}) comes first, and that when the "
         f"challenge names a condition, a precedent about other conditions only (`other_conditions`) gives way to "
-        f"one scoring within {Ranking().other_condition_penalty:g}."
+        f"one scoring within {Ranking().other_condition_penalty:g}, and that the precedents of a partner the "
+        f"challenge names (`named_partners`) come before others' scoring within {Ranking().named_partner_bonus:g}."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")
@@ -107,6 +108,11 @@ class MatchResponse(BaseModel):
         description="True when the challenge does not read as English (most of its words unknown and near no word "
         "of the corpus, or most of its letters not Latin): the model reads English only, so the precedents are "
         "likely far off and the asker should describe the challenge in English."
+    )
+    named_partners: list[str] = Field(
+        description='Partners of past partnerships that the challenge names, e.g. ["Doccla"] for "Has anyone '
+        'worked with Doccla on a virtual ward?": their precedents come first among comparable ones and say '
+        '"same partner: Doccla" in `shared_concepts`; empty when none.'
     )
 
 

@@ -14,6 +14,9 @@ DEFAULT_ORGANISATIONS_PATH = Path(__file__).parent / "data" / "organisations.tom
 def load_organisation_names(path: Path = DEFAULT_ORGANISATIONS_PATH) -> OrganisationNames:
     try:
         entries = tomllib.loads(path.read_text(encoding="utf-8")).get("organisation", [])
-        return OrganisationNames({entry["name"]: entry.get("aliases", []) for entry in entries})
+        return OrganisationNames(
+            {entry["name"]: entry.get("aliases", []) for entry in entries},
+            {entry["name"]: entry["not_in"] for entry in entries if "not_in" in entry},
+        )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as err:
         raise CorpusError([CorpusIssue(str(path), 0, "organisation", str(err))]) from err

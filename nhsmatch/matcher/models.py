@@ -199,3 +199,4 @@ class MatchResult(_Frozen):
     separate_problems: list[str] = []  # the problems searched one at a time, when the challenge states several
     no_strong_precedent_for: list[int] = []  # those of the separate problems with no strong precedent
     not_in_english: bool = False  # the challenge does not read as English, which the model reads
+    named_partners: list[str] = []  # partners of the precedents the challenge names: their work comes first

@@ -10,7 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-_SUFFIXES = re.compile(r"(?:\s+(?:ltd|limited|plc|inc|llc|gmbh|co|uk|ukie|uk and ireland|uk ireland|and ireland))+$")
+# Legal and country suffixes, in any case: "Teva UK Limited" is Teva.
+LEGAL_SUFFIXES = re.compile(
+    r"(?:\s+(?:ltd|limited|plc|inc|llc|gmbh|co|uk|ukie|uk and ireland|uk ireland|and ireland))+$", re.IGNORECASE
+)
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
@@ -21,15 +24,22 @@ def organisation_key(name: str) -> str:
     key = _PUNCTUATION.sub(" ", key)
     key = " ".join(key.split())
     key = key.removeprefix("the ")
-    return _SUFFIXES.sub("", key) or key
+    return LEGAL_SUFFIXES.sub("", key) or key
 
 
 class OrganisationNames:
     """Maps any published spelling of an organisation to its one canonical name."""
 
-    def __init__(self, aliases: Mapping[str, Iterable[str]] | None = None) -> None:
+    def __init__(
+        self, aliases: Mapping[str, Iterable[str]] | None = None, not_in: Mapping[str, Iterable[str]] | None = None
+    ) -> None:
+        """`aliases`: the spellings of each canonical name; `not_in`: the phrases in which its name
+        names something else than it ("the ABPI Code" is a rule book, not the association)."""
         self._canonical_by_key: dict[str, str] = {}
+        self._spellings: dict[str, tuple[str, ...]] = {}
+        self._not_in = {canonical: tuple(phrases) for canonical, phrases in (not_in or {}).items()}
         for canonical, names in (aliases or {}).items():
+            self._spellings[canonical] = (canonical, *names)
             for name in (canonical, *names):
                 key = organisation_key(name)
                 taken = self._canonical_by_key.get(key)
@@ -40,6 +50,14 @@ class OrganisationNames:
     def canonical(self, name: str) -> str:
         """The curated name when the organisation is known, else the name as published."""
         return self._canonical_by_key.get(organisation_key(name), name.strip())
+
+    def spellings(self, canonical: str) -> tuple[str, ...]:
+        """The curated spellings of an organisation, its canonical name first; none when not curated."""
+        return self._spellings.get(canonical, ())
+
+    def not_in(self, canonical: str) -> tuple[str, ...]:
+        """The phrases in which the organisation's name names something else (curated)."""
+        return self._not_in.get(canonical, ())
 
     def key(self, name: str) -> str:
         """The identity under which mentions of one organisation are counted together."""

@@ -27,6 +27,10 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    measurements). The penalties of 6 and 7 only order: the score shown, and the match label and the
    partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
    up to the margins above the one before it.
+8. Named partners: when the challenge names a partner of the precedents ("Has anyone worked with
+   Doccla?", mentions.py), that organisation's precedents gain `named_partner_bonus` in the order
+   and are exempt from step 6, so its comparable work comes first; the score shown stays the
+   similarity, and a precedent that is unlike the challenge stays below others' that are.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
 from .focus import SPECIFICITY_RANK, apart_from_context, focused_vector, specificity, whole_less_background
 from .interfaces import Embedder, Vectors
+from .mentions import PartnerMentions
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
@@ -126,11 +131,12 @@ class Ranking:
     company_penalty: float = 0.07  # the same for every precedent beyond the cap: "comparable" is a margin
     diversity_window: int = 10
     other_condition_penalty: float = 0.05  # hybrid only: the halves alone stay as the eval compares them
+    named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
 
     @property
     def largest_give_way(self) -> float:
-        """The most a precedent shown can score above one shown before it (steps 6 and 7)."""
-        return self.company_penalty + self.other_condition_penalty
+        """The most a precedent shown can score above one shown before it (steps 6 to 8)."""
+        return self.company_penalty + self.other_condition_penalty + self.named_partner_bonus
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,8 @@ class Matcher:
         self.thresholds = thresholds or MatchThresholds()
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
+        self._partners = [frozenset(names.key(p.name) for p in record.non_nhs_partners) for record in corpus.records]
+        self._mentions = PartnerMentions(names, (p.name for record in corpus.records for p in record.non_nhs_partners))
         self._concepts = corpus.concepts["record"]
         self._conditions = [conditions_of(concepts) for concepts in self._concepts]
         self._related_conditions = RelatedConditions(self._concepts)
@@ -375,14 +383,21 @@ class Matcher:
         separate = self._separate_problems(whole) if self.ranking.separate_problems else []
         searched = [self._problem(text, embed) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
+        named = self._mentions.named_in(read.searched) if self.ranking.mode == "hybrid" else []
+        named_keys = frozenset(self.names.key(name) for name in named)
         found = []
         for number, problem in enumerate(searched):
-            rows, scores = self._rank(problem.query, problem.lexical_query, allowed, problem.conditions)
+            rows, scores = self._rank(problem.query, problem.lexical_query, allowed, problem.conditions, named_keys)
             found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
         precedents = [
             self._precedent(
-                searched[number].query, row, score, searched[number].concepts, for_problem=number if separate else None
+                searched[number].query,
+                row,
+                score,
+                searched[number].concepts,
+                for_problem=number if separate else None,
+                named=named,
             )
             for number, row, score in shown
         ]
@@ -416,6 +431,7 @@ class Matcher:
             separate_problems=[own for _, own in separate],
             no_strong_precedent_for=no_strong_for,
             not_in_english=not read.in_english,
+            named_partners=named,
         )
 
     def _problem(self, challenge: str, embed: Callable[[str], EmbeddedChallenge]) -> _Problem:
@@ -514,9 +530,11 @@ class Matcher:
         lexical_query: Sequence[tuple[str, float]],
         allowed: npt.NDArray[np.int64] | None,
         conditions: frozenset[str],
+        named: frozenset[str] = frozenset(),
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Rows in the order shown, with their scores (0..1): descending but for steps 6 and 7.
-        `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's."""
+        """Rows in the order shown, with their scores (0..1): descending but for steps 6 to 8.
+        `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's;
+        `named`: the keys of the partners it names (step 8)."""
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -530,7 +548,9 @@ class Matcher:
         if self.ranking.mode == "hybrid" and conditions:
             other = [self._other_condition(row, conditions) for row in rows.tolist()]
             penalties[other] = self.ranking.other_condition_penalty
-        shown = self._reordered(rows, scores, penalties)
+        if self.ranking.mode == "hybrid" and named:
+            penalties[[bool(self._partners[row] & named) for row in rows.tolist()]] -= self.ranking.named_partner_bonus
+        shown = self._reordered(rows, scores, penalties, exempt=named)
         return rows[shown], scores[shown]
 
     def _other_condition(self, row: int, conditions: frozenset[str], *, by_disease: bool = False) -> bool:
@@ -623,19 +643,25 @@ class Matcher:
         return best
 
     def _reordered(
-        self, rows: npt.NDArray[np.int64], scores: npt.NDArray[np.float64], penalties: npt.NDArray[np.float64]
+        self,
+        rows: npt.NDArray[np.int64],
+        scores: npt.NDArray[np.float64],
+        penalties: npt.NDArray[np.float64],
+        exempt: frozenset[str] = frozenset(),
     ) -> npt.NDArray[np.int64]:
         """Positions of `rows` (best first) in the order shown: by score less each row's own penalty
-        (other conditions) and, in the top `diversity_window`, less the company penalty once its
-        company has had its share. Greedy: pick the best penalised score; a pick only lowers later
-        candidates' penalised scores, and no precedent follows one it beats by more than the penalties."""
+        (other conditions; a bonus, named partners, is a negative one) and, in the top
+        `diversity_window`, less the company penalty once its company, unless `exempt`, has had its
+        share. Greedy: pick the best penalised score; a pick only lowers later candidates' penalised
+        scores, and no precedent follows one it beats by more than the penalties and bonus."""
         r = self.ranking
         if r.company_penalty <= 0 and not penalties.any():
             return np.arange(len(rows))
         counts: Counter[str] = Counter()
-        companies = [self._companies[row] for row in rows.tolist()]
+        companies = [self._companies[row] - exempt for row in rows.tolist()]
         plain = scores.tolist()
         own = (scores - penalties).tolist()
+        bonus = max(0.0, -float(penalties.min()))
         remaining = list(range(len(rows)))
         picked: list[int] = []
 
@@ -645,8 +671,8 @@ class Matcher:
 
         while remaining and len(picked) < r.diversity_window:
             best, best_score = remaining[0], penalised(remaining[0])
-            for i in remaining[1:]:  # in score order, and a penalty only lowers a score:
-                if plain[i] <= best_score:  # nothing from here on can win
+            for i in remaining[1:]:  # in score order, and nothing scores above its own plus the bonus:
+                if plain[i] + bonus <= best_score:  # nothing from here on can win
                     break
                 if (score := penalised(i)) > best_score:
                     best, best_score = i, score
@@ -663,6 +689,7 @@ class Matcher:
         score: float,
         challenge_concepts: Sequence[Concept],
         for_problem: int | None = None,
+        named: Sequence[str] = (),
     ) -> Precedent:
         span = self.corpus.passage_range(row)
         similarities = self.corpus.passage_vectors[span.start : span.stop] @ query
@@ -678,7 +705,10 @@ class Matcher:
             score=round(score, 4),
             match=self.thresholds.label(score, other_condition=other),
             why=[self.corpus.passages[span.start + int(i)].text for i in best],
-            shared_concepts=Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
+            shared_concepts=[
+                *(f"same partner: {name}" for name in named if self.names.key(name) in self._partners[row]),
+                *Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
+            ],
             other_conditions=[c.name for c in self._concepts[row] if c.name in own],
             for_problem=for_problem,
         )

@@ -59,6 +59,23 @@ def _english() -> SpellChecker:
     return SpellChecker(distance=1)
 
 
+def english_word(word: str) -> bool:
+    """Whether a word in lower case is an English one: in the dictionary the speller trusts, in its
+    British spelling or as a plural."""
+    for form in _singulars(word):
+        us = form
+        for british, american in _US_SPELLING:
+            us = us.replace(british, american)
+        if form in _english() or us in _english():
+            return True
+    return False
+
+
+def _singulars(word: str) -> list[str]:
+    """The word and what it is the plural of, if it is one."""
+    return [word, *([word[:-1]] if word.endswith("s") else []), *([word[:-2]] if word.endswith("es") else [])]
+
+
 class Reading(NamedTuple):
     """A text as the speller reads it: with its slips corrected, each correction as {typed: read as},
     and whether it reads as English at all."""
@@ -107,20 +124,7 @@ class Speller:
         return meant if meant and meant != word else None
 
     def _known(self, word: str) -> bool:
-        forms = [word]
-        if word.endswith("s"):
-            forms.append(word[:-1])
-        if word.endswith("es"):
-            forms.append(word[:-2])
-        for form in forms:
-            if form in self._counts or form in _english():
-                return True
-            us = form
-            for british, american in _US_SPELLING:
-                us = us.replace(british, american)
-            if us in _english():
-                return True
-        return False
+        return any(form in self._counts for form in _singulars(word)) or english_word(word)
 
 
 def _considered_words(text: str) -> list[str]:

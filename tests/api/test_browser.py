@@ -14,7 +14,13 @@ import httpx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, OTHER_CONDITIONS_NOTE, SEPARATE_PROBLEMS_NOTE
+from nhsmatch.api.cli import (
+    BACKGROUND_NOTE,
+    NAMED_PARTNERS_NOTE,
+    NOT_IN_ENGLISH_NOTE,
+    OTHER_CONDITIONS_NOTE,
+    SEPARATE_PROBLEMS_NOTE,
+)
 from nhsmatch.api.routes.web import WEB_DIR
 
 pytestmark = pytest.mark.browser
@@ -178,6 +184,10 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).get_by_text(f"{OTHER_CONDITIONS_NOTE}: mental health").first).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_be_visible()
 
+    box.fill("Has anyone worked with Doccla on a virtual ward?")
+    box.press("Enter")
+    expect(widget(page).get_by_text(f"{NAMED_PARTNERS_NOTE}: Doccla")).to_be_visible()
+
     box.fill(WELSH_CHALLENGE)
     box.press("Enter")
     expect(widget(page).get_by_text(NOT_IN_ENGLISH_NOTE)).to_be_visible()
@@ -305,6 +315,8 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
         "No strong precedent for problem 2: the precedents for it are the closest related partnerships, "
         "so check how far each one fits before relying on it."
     )
+    search(page, "Has anyone worked with Doccla on a virtual ward?")
+    expect(page.locator("#named")).to_have_text(f"{NAMED_PARTNERS_NOTE}: Doccla")
     search(page, WELSH_CHALLENGE)
     expect(page.locator("#not-english")).to_have_text(NOT_IN_ENGLISH_NOTE)
     expect(page.get_by_role("status")).to_contain_text("The challenge does not read as English.")
@@ -312,6 +324,7 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
     expect(page.locator("#set-aside")).to_be_hidden()
     expect(page.locator("#background")).to_be_hidden()
     expect(page.locator("#problems")).to_be_hidden()
+    expect(page.locator("#named")).to_be_hidden()
     expect(page.locator("#not-english")).to_be_hidden()
 
 

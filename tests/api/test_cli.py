@@ -5,7 +5,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from nhsmatch.api.cli import BACKGROUND_NOTE, NOT_IN_ENGLISH_NOTE, OTHER_CONDITIONS_NOTE, SEPARATE_PROBLEMS_NOTE, cli
+from nhsmatch.api.cli import (
+    BACKGROUND_NOTE,
+    NAMED_PARTNERS_NOTE,
+    NOT_IN_ENGLISH_NOTE,
+    OTHER_CONDITIONS_NOTE,
+    SEPARATE_PROBLEMS_NOTE,
+    cli,
+)
 from tests.conftest import TINY_CORPUS_PATH
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
@@ -80,6 +87,13 @@ def test_search_says_what_it_left_out_and_what_it_read_as_about_the_asker() -> N
     assert result.exit_code == 0, result.output
     assert "Left out of the search, as not the problem: “Our diabetes outcomes are fine.”" in result.output
     assert f"{BACKGROUND_NOTE}: “{background}”" in " ".join(result.output.split())
+
+
+def test_search_says_which_named_partners_precedents_it_put_first() -> None:
+    result = CliRunner().invoke(cli, ["search", "Has anyone worked with Doccla on a virtual ward?", "--limit", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"{NAMED_PARTNERS_NOTE}: Doccla" in result.output
+    assert "same partner: Doccla" in result.output
 
 
 def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None:

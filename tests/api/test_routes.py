@@ -46,8 +46,10 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
         "separate_problems",
         "no_strong_precedent_for",
         "not_in_english",
+        "named_partners",
     }
     assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
+    assert body["named_partners"] == []
     assert body["separate_problems"] == [] and body["no_strong_precedent_for"] == []
     assert body["not_in_english"] is False
     assert len(body["precedents"]) == 5

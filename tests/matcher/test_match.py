@@ -231,6 +231,33 @@ def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(ful
     assert shown(0.76 - margin - 0.01) == [*novartis, other]
 
 
+def test_a_named_partners_comparable_work_comes_first_beyond_the_company_cap(full_matcher: Matcher) -> None:
+    challenge = "Has anyone worked with Doccla on a virtual ward?"
+    result = full_matcher.match(challenge, limit=10)
+    assert result.named_partners == ["Doccla"]
+
+    def doccla(precedent: Precedent) -> bool:
+        return "Doccla" in {full_matcher.names.canonical(o.name) for o in precedent.record.non_nhs_partners}
+
+    theirs = [p for p in result.precedents if doccla(p)]
+    assert len(theirs) > full_matcher.ranking.company_cap  # the diversity step leaves the named company alone
+    assert all(doccla(p) for p in result.precedents[:3])
+    assert all(p.shared_concepts[0] == "same partner: Doccla" for p in theirs)
+    assert not any("same partner" in c for p in result.precedents if not doccla(p) for c in p.shared_concepts)
+    assert gives_way_only_within([p.score for p in result.precedents], full_matcher.ranking.largest_give_way)
+    # Unnamed, another company's virtual ward scores first; the score shown stays the similarity.
+    plain = full_matcher.with_ranking(replace(full_matcher.ranking, named_partner_bonus=0)).match(challenge, limit=10)
+    assert not doccla(plain.precedents[0])
+    similarity = {p.record.id: p.score for p in plain.precedents}
+    assert all(p.score == similarity[p.record.id] for p in result.precedents if p.record.id in similarity)
+
+
+def test_a_named_partners_work_unlike_the_challenge_stays_below_others(full_matcher: Matcher) -> None:
+    result = full_matcher.match("Has anyone worked with AstraZeneca on a virtual ward for frail patients?", limit=5)
+    assert result.named_partners == ["AstraZeneca"]
+    assert not any("AstraZeneca" in {o.name for o in p.record.industry_partners} for p in result.precedents)
+
+
 def test_best_sentence_scores_of_some_records_equal_those_of_all(
     full_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -29,6 +29,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         separate_problems=result.separate_problems,
         no_strong_precedent_for=result.no_strong_precedent_for,
         not_in_english=result.not_in_english,
+        named_partners=result.named_partners,
     )
 
 

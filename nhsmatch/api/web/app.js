@@ -211,6 +211,9 @@ function showResults(state, body) {
     ? `Read as separate problems, each searched alone and their precedents shown in turn: ${numberedProblems(problems)}`
     : "";
   $("problems").hidden = problems.length === 0;
+  const named = body.named_partners || [];
+  $("named").textContent = named.length ? `Their precedents first, among comparable ones: ${named.join(", ")}` : "";
+  $("named").hidden = named.length === 0;
   // No strong precedent at all, or none for some of the separate problems.
   const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
   $("no-strong-text").textContent = weak.length

@@ -253,6 +253,10 @@ li:first-child { border-top: 0; }
           `Read as separate problems, each searched alone and their precedents shown in turn: ${
             problems.map((s, i) => `problem ${i + 1}: “${s}”`).join("; ")}`)
         : null;
+      const named = body.named_partners || [];
+      const theirsFirst = named.length
+        ? h("p", { className: "hint" }, `Their precedents first, among comparable ones: ${named.join(", ")}`)
+        : null;
       // Separate problems with no strong precedent, when others have one.
       const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
@@ -262,7 +266,7 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone,
+        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone, theirsFirst,
           h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
@@ -293,6 +297,7 @@ li:first-child { border-top: 0; }
         leftOut,
         aboutYou,
         eachAlone,
+        theirsFirst,
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
             + "partnerships, so check how far each one fits.", everywhere)

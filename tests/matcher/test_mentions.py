@@ -1,0 +1,44 @@
+"""Partners named in a challenge, found among the corpus's partner names as people write them."""
+
+import pytest
+
+from nhsmatch.corpus import Corpus
+from nhsmatch.matcher.mentions import PartnerMentions
+from nhsmatch.matcher.organisations import OrganisationNames
+
+
+@pytest.fixture(scope="module")
+def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
+    return PartnerMentions(names, (p.name for record in full_corpus.records for p in record.non_nhs_partners))
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Has anyone worked with Doccla on a virtual ward?", ["Doccla"]),
+        ("has anyone worked with doccla or DOCCLA's rivals", ["Doccla"]),  # a coined name, in any case
+        ("Any joint working with Novartis Pharmaceuticals UK Ltd on lipids?", ["Novartis"]),  # one partner
+        ("Teva and Boehringer in primary care", ["Teva", "Boehringer Ingelheim"]),  # shortened, curated
+        ("We're considering Healthy.io for kidney testing.", ["Healthy.io"]),
+        ("Pfizer ran a pilot; so did Diabetes UK and Wysa", ["Pfizer", "Diabetes UK", "Wysa"]),
+        ("the RNIB and Qure.ai", ["Royal National Institute of Blind People (RNIB)", "Qure.ai"]),  # acronym; no note
+        ("We work with Pathway on homeless patients' discharge.", ["Pathway"]),
+    ],
+)
+def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: str, named: list[str]) -> None:
+    assert mentions.named_in(text) == named
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pathway redesign is overdue and our care pathway is slow.",  # an everyday word starting a sentence
+        "a mental health concern in our current health system, a big health problem",  # everyday words, lower case
+        "Our diabetes outcomes lag, as do those of older age groups in the UK.",  # "Diabetes" of "Diabetes UK"
+        "We need to mobilise community nurses and restore services.",  # English words, not names here
+        "Heart failure patients are diagnosed late.",
+        "Was this joint working under the ABPI Code?",  # a curated phrase naming something else
+    ],
+)
+def test_everyday_words_name_no_one(mentions: PartnerMentions, text: str) -> None:
+    assert mentions.named_in(text) == []
