@@ -78,7 +78,7 @@ def main() -> None:
         for question in missed:
             print(f"  another's first: {question}")
     challenges = [q.query for q in load_judged_queries(DEFAULT_DEV_QUERIES_PATH)]
-    mentions = PartnerMentions(base.names, (p.name for record in base.records for p in record.non_nhs_partners))
+    mentions = PartnerMentions.of_records(base.names, base.records)
     times = []
     for _ in range(5):
         start = time.perf_counter()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .models import Partnership
 from .organisations import LEGAL_SUFFIXES, OrganisationNames
 from .spelling import english_word
 
@@ -46,6 +47,11 @@ class PartnerMentions:
         self._as_written = _alternation(everyday, flags=0)
         self._any_case = _alternation(set(forms) - everyday, flags=re.IGNORECASE)
         self._not_in = _alternation(not_in, flags=re.IGNORECASE)
+
+    @classmethod
+    def of_records(cls, names: OrganisationNames, records: Iterable[Partnership]) -> PartnerMentions:
+        """The finder of the records' partners: industry and others, not the NHS's."""
+        return cls(names, (partner.name for record in records for partner in record.non_nhs_partners))
 
     def named_in(self, text: str) -> list[str]:
         """The canonical names of the organisations the text names, in the order it first names them."""

@@ -38,7 +38,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
@@ -233,7 +233,7 @@ class Matcher:
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
         self._partners = [frozenset(names.key(p.name) for p in record.non_nhs_partners) for record in corpus.records]
-        self._mentions = PartnerMentions(names, (p.name for record in corpus.records for p in record.non_nhs_partners))
+        self._mentions = PartnerMentions.of_records(names, corpus.records)
         self._concepts = corpus.concepts["record"]
         self._conditions = [conditions_of(concepts) for concepts in self._concepts]
         self._related_conditions = RelatedConditions(self._concepts)
@@ -384,10 +384,12 @@ class Matcher:
         searched = [self._problem(text, embed) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
         named = self._mentions.named_in(read.searched) if self.ranking.mode == "hybrid" else []
-        named_keys = frozenset(self.names.key(name) for name in named)
+        named_keys = {self.names.key(name): name for name in named}
         found = []
         for number, problem in enumerate(searched):
-            rows, scores = self._rank(problem.query, problem.lexical_query, allowed, problem.conditions, named_keys)
+            rows, scores = self._rank(
+                problem.query, problem.lexical_query, allowed, problem.conditions, frozenset(named_keys)
+            )
             found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
         precedents = [
@@ -397,7 +399,7 @@ class Matcher:
                 score,
                 searched[number].concepts,
                 for_problem=number if separate else None,
-                named=named,
+                named=named_keys,
             )
             for number, row, score in shown
         ]
@@ -658,7 +660,7 @@ class Matcher:
         if r.company_penalty <= 0 and not penalties.any():
             return np.arange(len(rows))
         counts: Counter[str] = Counter()
-        companies = [self._companies[row] - exempt for row in rows.tolist()]
+        companies = [self._companies[row] for row in rows.tolist()]
         plain = scores.tolist()
         own = (scores - penalties).tolist()
         bonus = max(0.0, -float(penalties.min()))
@@ -677,7 +679,7 @@ class Matcher:
                 if (score := penalised(i)) > best_score:
                     best, best_score = i, score
             picked.append(best)
-            counts.update(companies[best])
+            counts.update(companies[best] - exempt)  # an exempt company never has had its share
             remaining.remove(best)
         tail = sorted(remaining, key=lambda i: (-penalised(i), i))
         return np.array(picked + tail, dtype=np.int64)
@@ -689,8 +691,9 @@ class Matcher:
         score: float,
         challenge_concepts: Sequence[Concept],
         for_problem: int | None = None,
-        named: Sequence[str] = (),
+        named: Mapping[str, str] | None = None,
     ) -> Precedent:
+        """`named`: the partners the challenge names, {key: name}."""
         span = self.corpus.passage_range(row)
         similarities = self.corpus.passage_vectors[span.start : span.stop] @ query
         best = np.argsort(-similarities, kind="stable")[:WHY_SENTENCES]
@@ -706,7 +709,7 @@ class Matcher:
             match=self.thresholds.label(score, other_condition=other),
             why=[self.corpus.passages[span.start + int(i)].text for i in best],
             shared_concepts=[
-                *(f"same partner: {name}" for name in named if self.names.key(name) in self._partners[row]),
+                *(f"same partner: {name}" for key, name in (named or {}).items() if key in self._partners[row]),
                 *Vocabulary.describe_shared(shared[:SHARED_CONCEPTS]),
             ],
             other_conditions=[c.name for c in self._concepts[row] if c.name in own],

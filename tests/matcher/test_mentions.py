@@ -9,7 +9,7 @@ from nhsmatch.matcher.organisations import OrganisationNames
 
 @pytest.fixture(scope="module")
 def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
-    return PartnerMentions(names, (p.name for record in full_corpus.records for p in record.non_nhs_partners))
+    return PartnerMentions.of_records(names, full_corpus.records)
 
 
 @pytest.mark.parametrize(
