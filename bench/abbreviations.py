@@ -18,7 +18,7 @@ from pathlib import Path
 
 from nhsmatch.api.service import load_settings_embedder
 from nhsmatch.api.settings import Settings
-from nhsmatch.corpus import DEFAULT_CORPUS_PATH, load_corpus, load_organisation_names, load_vocabulary
+from nhsmatch.corpus import DEFAULT_CORPUS_PATH, load_corpus, load_organisation_names, load_places, load_vocabulary
 from nhsmatch.index.build import open_index
 from nhsmatch.matcher.search import Matcher, Ranking
 from nhsmatch.matcher.vocabulary import Vocabulary
@@ -228,7 +228,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for label, vocabulary in (("no vocabulary", Vocabulary([])), ("shipped vocabulary", load_vocabulary())):
             embedded = open_index(Path(scratch) / label.replace(" ", "-"), corpus, embedder, vocabulary)
-            matchers[label] = Matcher(embedded, embedder, names, vocabulary, current_year=date.today().year)
+            matchers[label] = Matcher(
+                embedded, embedder, names, vocabulary, current_year=date.today().year, places=load_places()
+            )
         shipped = matchers.pop("shipped vocabulary")
         matchers["vocabulary, not spelled out"] = shipped.with_ranking(Ranking(spell_out_abbreviations=False))
         matchers["shipped vocabulary"] = shipped

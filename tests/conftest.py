@@ -13,7 +13,14 @@ from fastapi.testclient import TestClient
 from nhsmatch.api.app import create_app
 from nhsmatch.api.settings import Settings, get_settings
 from nhsmatch.api.writes import serving_version
-from nhsmatch.corpus import DEFAULT_CORPUS_PATH, Corpus, load_corpus, load_organisation_names, load_vocabulary
+from nhsmatch.corpus import (
+    DEFAULT_CORPUS_PATH,
+    Corpus,
+    load_corpus,
+    load_organisation_names,
+    load_places,
+    load_vocabulary,
+)
 from nhsmatch.index.build import open_index
 from nhsmatch.index.embedder import SentenceTransformerEmbedder
 from nhsmatch.matcher.organisations import OrganisationNames
@@ -70,7 +77,9 @@ def full_matcher(
 ) -> Matcher:
     embedded = open_index(full_index_dir, full_corpus, embedder, vocabulary)
     version = serving_version(full_corpus.sha256, embedder.model_id)
-    return Matcher(embedded, embedder, names, vocabulary, current_year=date.today().year, version=version)
+    return Matcher(
+        embedded, embedder, names, vocabulary, current_year=date.today().year, version=version, places=load_places()
+    )
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +92,7 @@ def tiny_matcher(
 ) -> Matcher:
     embedded = open_index(tmp_path_factory.mktemp("tiny-index"), tiny_corpus, embedder, vocabulary)
     version = serving_version(tiny_corpus.sha256, embedder.model_id)
-    return Matcher(embedded, embedder, names, vocabulary, current_year=2026, version=version)
+    return Matcher(embedded, embedder, names, vocabulary, current_year=2026, version=version, places=load_places())
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,16 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..matcher.models import NOT_BLANK, Filters, LikelyPartner, MatchLabel, NhsPeer, Partnership, Precedent
+from ..matcher.models import (
+    NOT_BLANK,
+    Filters,
+    LikelyPartner,
+    MatchLabel,
+    NamedPlace,
+    NhsPeer,
+    Partnership,
+    Precedent,
+)
 from ..matcher.search import Ranking
 from ..matcher.taxonomy import Region
 
@@ -113,6 +122,12 @@ class MatchResponse(BaseModel):
         description='Partners of past partnerships that the challenge names, e.g. ["Doccla"] for "Has anyone '
         'worked with Doccla on a virtual ward?": their precedents come first among comparable ones and say '
         '"same partner: Doccla" in `shared_concepts`; empty when none.'
+    )
+    places: list[NamedPlace] = Field(
+        description='Places the challenge names, each with its regions, e.g. [{"name": "Lincolnshire", "regions": '
+        '["Midlands"]}] for "In Lincolnshire, nurses can\'t find infusion pumps": they were searched as "our '
+        'area", so that no record matches for its place alone, and unless the request gives `near`, partners '
+        "who worked in their regions get `near`'s boost (`evidence.region_overlap`); empty when none."
     )
 
 

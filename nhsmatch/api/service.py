@@ -6,7 +6,7 @@ import os
 import sys
 from datetime import date
 
-from ..corpus import load_organisation_names, load_vocabulary
+from ..corpus import load_organisation_names, load_places, load_vocabulary
 from ..index.batching import BatchingEmbedder
 from ..index.build import open_index
 from ..index.encoders import load_embedder
@@ -51,6 +51,7 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     store.load()  # a bad corpus fails here, before the model loads
     names = load_organisation_names(settings.organisations_path)
     vocabulary = load_vocabulary(settings.vocabulary_path)
+    places = load_places(settings.places_path)
     embedder = load_settings_embedder(settings)
     with store.reading() as corpus:  # a stale index is rebuilt from the corpus as it is now
         embedded = open_index(settings.index_dir, corpus, embedder, vocabulary, progress=progress)
@@ -63,4 +64,6 @@ def load_matcher(settings: Settings, *, progress: bool = False) -> Matcher:
     batching = BatchingEmbedder(
         embedder, max_batch=settings.batch_size, max_wait_ms=settings.batch_wait_ms, workers=calls, solo=solo
     )
-    return Matcher(embedded, batching, names, vocabulary, current_year=date.today().year, version=version)
+    return Matcher(
+        embedded, batching, names, vocabulary, current_year=date.today().year, version=version, places=places
+    )

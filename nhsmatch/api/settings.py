@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH, DEFAULT_VOCABULARY_PATH
+from ..corpus import DEFAULT_CORPUS_PATH, DEFAULT_ORGANISATIONS_PATH, DEFAULT_PLACES_PATH, DEFAULT_VOCABULARY_PATH
 from ..index.embedder import BUNDLED_MODEL
 from ..index.encoders import EncoderRuntime
 
@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     corpus_path: Path = Field(DEFAULT_CORPUS_PATH, description="The JSONL corpus to serve.")
     organisations_path: Path = Field(DEFAULT_ORGANISATIONS_PATH, description="Curated organisation names.")
     vocabulary_path: Path = Field(DEFAULT_VOCABULARY_PATH, description="Curated NHS vocabulary.")
+    places_path: Path = Field(DEFAULT_PLACES_PATH, description="Curated places and their regions.")
     index_dir: Path = Field(Path(".matcher-index"), description="Where built index files go.")
     model: str = Field(BUNDLED_MODEL, description="'bundled', or a local sentence-transformers model directory.")
     encoder: EncoderRuntime = Field("onnx", description="'onnx' (ONNX Runtime, fast start) or 'torch'.")
@@ -55,7 +56,7 @@ class Settings(BaseSettings):
             parse(value)  # ValueError names the accepted form
         return value.strip()
 
-    @field_validator("corpus_path", "organisations_path", "vocabulary_path")
+    @field_validator("corpus_path", "organisations_path", "vocabulary_path", "places_path")
     @classmethod
     def _must_exist(cls, path: Path) -> Path:
         if not path.is_file():

@@ -65,6 +65,7 @@ def reload_matcher(old: Matcher, corpus: Corpus, index_dir: Path) -> Matcher:
         version=serving_version(corpus.sha256, old.embedder.model_id),
         ranking=old.ranking,
         thresholds=old.thresholds,
+        places=old.places,
     )
 
 

@@ -10,12 +10,15 @@ A name made of English words ("Pathway", "Current Health", "Mental Health Concer
 only capitalised as the organisation writes it, and a one-word one not at a sentence's start, unless
 curated ("Pathway redesign is overdue" names no one, "Pfizer ran ..." does): "a mental health concern",
 "our current health" name no one. A coined name ("Doccla", "AstraZeneca") counts in any case.
+Places are found by the same rules (places.py), with their own list of names that are everyday words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 from .models import Partnership
 from .organisations import LEGAL_SUFFIXES, OrganisationNames
@@ -24,8 +27,71 @@ from .spelling import english_word
 _BRACKETED = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
 _WORD = re.compile(r"[^\W\d_]+")
+_WORD_RUN = re.compile(r"\w+")
+_RUNS_INTO = re.compile(r"[\w.]")  # what may not come just before a name
+_CONTINUES = re.compile(r"\w|\.\w")  # nor just after it
 # What may come before a sentence's first word: "Pathway ..." after these starts a sentence.
 _SENTENCE_END = ".!?:;\n\u2022-\u2013\u2014(\"'\u201c\u2018"  # bullets, dashes, brackets and opening quotes too
+
+
+class NameFinder:
+    """Finds given names in a text: `forms` maps each spelling to the name it stands for. Those
+    `as_written` count only in the case given, and those `not_first` not as a sentence's first
+    word; none counts within a phrase of `not_in`; a longer name wins over a shorter one in it."""
+
+    def __init__(
+        self,
+        forms: Mapping[str, str],
+        *,
+        as_written: Iterable[str] = (),
+        not_first: Iterable[str] = (),
+        not_in: Iterable[str] = (),
+    ) -> None:
+        self._names = dict(forms)
+        self._cased = set(as_written)
+        self._not_first = set(not_first)
+        self._not_in = _alternation(set(not_in), flags=re.IGNORECASE)
+        # Each form under its first word, longest first: a text is read word by word, not form by form.
+        self._by_first_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for form in sorted(forms, key=lambda f: (-len(f), f)):
+            if first := _WORD_RUN.search(form):
+                self._by_first_word[first.group().lower()].append((form, first.start()))
+
+    def found_in(self, text: str) -> list[Found]:
+        """Each name the text gives, where it gives it, in order."""
+        elsewhere = [phrase.span() for phrase in self._not_in.finditer(text)]
+        found: list[Found] = []
+        for word in _WORD_RUN.finditer(text):
+            hit = self._form_at(text, word)
+            if hit is None or (found and hit.start < found[-1].end):  # within a longer name found
+                continue
+            if hit.name in self._not_first and _starts_sentence(text, hit.start):
+                continue
+            if any(start <= hit.start < end for start, end in elsewhere):
+                continue
+            found.append(hit._replace(name=self._names[hit.name]))
+        return found
+
+    def _form_at(self, text: str, word: re.Match[str]) -> Found | None:
+        """The longest form the text gives from `word` on (its `name` the form), a whole name: no word
+        or "." runs into it, and none continues it ("Healthy.io" ends at its "o", not within a word)."""
+        for form, offset in self._by_first_word.get(word.group().lower(), ()):
+            start = word.start() - offset
+            end = start + len(form)
+            given = text[max(start, 0) : end]
+            if start < 0 or (given != form and (form in self._cased or given.lower() != form.lower())):
+                continue
+            if not (start and _RUNS_INTO.match(text, start - 1)) and not _CONTINUES.match(text, end):
+                return Found(form, start, end)
+        return None
+
+
+class Found(NamedTuple):
+    """A name found in a text: the name it stands for, and where the text gives it."""
+
+    name: str
+    start: int
+    end: int
 
 
 class PartnerMentions:
@@ -42,11 +108,8 @@ class PartnerMentions:
             for form in _shortened({published, canonical, *names.spellings(canonical)}):
                 forms.setdefault(form, canonical)
         everyday = {form for form in forms if _in_words(form)}
-        self._canonical = {form if form in everyday else form.lower(): canonical for form, canonical in forms.items()}
-        self._one_word_everyday = {form for form in everyday - curated if " " not in form}
-        self._as_written = _alternation(everyday, flags=0)
-        self._any_case = _alternation(set(forms) - everyday, flags=re.IGNORECASE)
-        self._not_in = _alternation(not_in, flags=re.IGNORECASE)
+        one_word = {form for form in everyday - curated if " " not in form}
+        self._finder = NameFinder(forms, as_written=everyday, not_first=one_word, not_in=not_in)
 
     @classmethod
     def of_records(cls, names: OrganisationNames, records: Iterable[Partnership]) -> PartnerMentions:
@@ -55,17 +118,7 @@ class PartnerMentions:
 
     def named_in(self, text: str) -> list[str]:
         """The canonical names of the organisations the text names, in the order it first names them."""
-        found: dict[str, None] = {}
-        hits = [*self._as_written.finditer(text), *self._any_case.finditer(text)]
-        elsewhere = [phrase.span() for phrase in self._not_in.finditer(text)]
-        for hit in sorted(hits, key=lambda h: h.start()):
-            form = hit.group(0)
-            if form in self._one_word_everyday and _starts_sentence(text, hit.start()):
-                continue
-            if any(start <= hit.start() < end for start, end in elsewhere):
-                continue
-            found[self._canonical.get(form) or self._canonical[form.lower()]] = None
-        return list(found)
+        return list(dict.fromkeys(found.name for found in self._finder.found_in(text)))
 
 
 def _in_words(form: str) -> bool:
@@ -90,8 +143,7 @@ def _shortened(spellings: set[str]) -> set[str]:
 
 
 def _alternation(forms: set[str], *, flags: int) -> re.Pattern[str]:
-    """One pattern for every form, longest first so a longer name wins over a shorter one inside it,
-    bounded by what no word continues into ("Healthy.io" ends at its "o", not within a word)."""
+    """One pattern for every phrase, longest first, bounded as names are (`NameFinder._form_at`)."""
     if not forms:
         return re.compile(r"(?!)")
     options = "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))

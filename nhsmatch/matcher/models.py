@@ -188,6 +188,13 @@ class NhsPeer(_Frozen):
     region: str
 
 
+class NamedPlace(_Frozen):
+    """A place the challenge names, read as where the asker is rather than as part of the problem."""
+
+    name: str
+    regions: list[Region]
+
+
 class MatchResult(_Frozen):
     precedents: list[Precedent]
     partners: list[LikelyPartner]
@@ -200,3 +207,4 @@ class MatchResult(_Frozen):
     no_strong_precedent_for: list[int] = []  # those of the separate problems with no strong precedent
     not_in_english: bool = False  # the challenge does not read as English, which the model reads
     named_partners: list[str] = []  # partners of the precedents the challenge names: their work comes first
+    places: list[NamedPlace] = []  # places the challenge names: searched as "our area", their regions near

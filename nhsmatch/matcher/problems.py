@@ -186,9 +186,7 @@ def grouped(sentences: Sequence[int], linked: Callable[[int, int], bool]) -> lis
     return list(groups.values())
 
 
-def problems(
-    anchor_groups: Sequence[Sequence[int]], weights: Sequence[float], part: Sequence[int]
-) -> list[list[int]]:
+def problems(anchor_groups: Sequence[Sequence[int]], weights: Sequence[float], part: Sequence[int]) -> list[list[int]]:
     """Each problem's sentences, in the challenge's order: its anchors, the sentences about the problem
     that follow one of them up to another problem's anchor or part, those in a part before its first
     anchor, and those before the first anchor."""

@@ -7,7 +7,8 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    vocabulary concepts it names by another word than the concept's name ("irregular pulse": atrial
    fibrillation). Precedent texts were expanded with the concepts' names when indexed. Sentences
    about the asker rather than the problem (background.py) count less in the vector and the
-   lexical score, and the concepts they alone name are not the challenge's.
+   lexical score, and the concepts they alone name are not the challenge's. What the model and
+   BM25 read has each place the challenge names as "our area" (places.py): where, not what.
 2. Dense score: weighted cosine similarity to the precedent's problem, document and intervention
    views and to its best sentence.
 3. Lexical score: BM25 over the precedent's problem and whole text, each divided by the best
@@ -59,6 +60,7 @@ from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
 from .passages import sentence_spans, view_texts
+from .places import Places
 from .problems import (
     NEIGHBOURS,
     RelatedConditions,
@@ -107,6 +109,7 @@ class Ranking:
     lexical_weight: float = 0.15
     concept_nudge: float = 0.15
     set_aside_dismissals: bool = True  # leave out what the challenge says is not its problem (asides.py)
+    places_as_anywhere: bool = True  # a place the challenge names is searched as "our area" (places.py)
     spell_out_abbreviations: bool = True  # the model reads "AF (atrial fibrillation)" for a short "AF" (vocabulary.py)
     # A challenge of several sentences leans towards its most specific ones (focus.py), read in
     # context from the model's one pass; those longer than focus_alone_above_chars have each
@@ -221,12 +224,15 @@ class Matcher:
         version: str = "",
         ranking: Ranking | None = None,
         thresholds: MatchThresholds | None = None,
+        places: Places | None = None,
     ) -> None:
+        """`places`: the gazetteer of places a challenge may name (none: every word is searched)."""
         self.corpus = corpus
         self.version = version
         self.embedder = embedder
         self.names = names
         self.vocabulary = vocabulary
+        self.places = places or Places()
         self.current_year = current_year
         self.ranking = ranking or Ranking()
         self.thresholds = thresholds or MatchThresholds()
@@ -279,10 +285,16 @@ class Matcher:
         return ReadChallenge(reading.text, reading.corrections, dismissed, reading.in_english)
 
     def model_text(self, searched: str) -> str:
-        """What the model reads: a short challenge with its abbreviations spelled out (vocabulary.py)."""
+        """What the model reads: the places named read as "our area" and a short challenge with its
+        abbreviations spelled out (vocabulary.py)."""
+        searched = self._anywhere(searched)
         if not self.ranking.spell_out_abbreviations or len(_WORDS.findall(searched)) > SPELL_OUT_UP_TO_WORDS:
             return searched
         return self.vocabulary.spell_out(searched)
+
+    def _anywhere(self, text: str) -> str:
+        """The text as the model and BM25 read it: each place it names as "our area" (places.py)."""
+        return self.places.as_anywhere(text) if self.ranking.places_as_anywhere else text
 
     def embed_challenge(self, challenge: str) -> EmbeddedChallenge:
         """The model's reading of a challenge's `model_text`, the one model call a match costs. Of
@@ -384,6 +396,7 @@ class Matcher:
         searched = [self._problem(text, embed) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
         named = self._mentions.named_in(read.searched) if self.ranking.mode == "hybrid" else []
+        places = self.places.named_in(read.searched) if self.ranking.places_as_anywhere else []
         named_keys = {self.names.key(name): name for name in named}
         found = []
         for number, problem in enumerate(searched):
@@ -409,7 +422,8 @@ class Matcher:
             if score >= self.thresholds.partial:  # weak matches are no evidence for a partner
                 best[row] = max(score, best.get(row, 0.0))
         evidence = [(self.records[row], score) for row, score in best.items()]
-        regions = list(dict.fromkeys([*filters.regions, *near]))
+        # Where the asker says they are is the hint, unless the request gives one.
+        regions = list(dict.fromkeys([*filters.regions, *(near or [r for place in places for r in place.regions])]))
         # Of separate problems, those without a strong precedent, labelled as it would be shown.
         no_strong_for = [
             number
@@ -434,6 +448,7 @@ class Matcher:
             no_strong_precedent_for=no_strong_for,
             not_in_english=not read.in_english,
             named_partners=named,
+            places=places,
         )
 
     def _problem(self, challenge: str, embed: Callable[[str], EmbeddedChallenge]) -> _Problem:
@@ -466,7 +481,7 @@ class Matcher:
         by_conditions = linked_by_conditions(conditions, self._related_conditions, part)
         if len(grouped(candidates, by_conditions)) < 2:
             return []
-        alone = self.embedder.encode([self.vocabulary.spell_out(sentences[i]) for i in candidates])
+        alone = self.embedder.encode([self.vocabulary.spell_out(self._anywhere(sentences[i])) for i in candidates])
         chances = self.corpus.problem_sentences.chances(alone).tolist()
         kept = openings(candidates, chances, conditions, part)
         nearest = self._nearest_records(alone, NEIGHBOURS)[1]
@@ -497,9 +512,10 @@ class Matcher:
         """The lexical query as weighted texts: the challenge's sentences, each with its weight, and
         the names of its concepts (vocabulary.py), or all of it at once when every sentence counts."""
         if all(weight == 1.0 for weight in weights):
-            return [(self.vocabulary.expand(challenge, concepts), 1.0)]
+            return [(self.vocabulary.expand(self._anywhere(challenge), concepts), 1.0)]
         names = "; ".join(c.name for c in concepts)
-        return [*zip(sentences, weights, strict=True), *([(f"({names})", 1.0)] if names else [])]
+        weighted = [(self._anywhere(s), w) for s, w in zip(sentences, weights, strict=True)]
+        return [*weighted, *([(f"({names})", 1.0)] if names else [])]
 
     def similar(self, record_id: str, *, limit: int = 10) -> list[Precedent]:
         """Records most like a given one, itself excluded."""

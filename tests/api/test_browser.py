@@ -19,6 +19,7 @@ from nhsmatch.api.cli import (
     NAMED_PARTNERS_NOTE,
     NOT_IN_ENGLISH_NOTE,
     OTHER_CONDITIONS_NOTE,
+    PLACES_NOTE,
     SEPARATE_PROBLEMS_NOTE,
 )
 from nhsmatch.api.routes.web import WEB_DIR
@@ -184,9 +185,10 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).get_by_text(f"{OTHER_CONDITIONS_NOTE}: mental health").first).to_be_visible()
     expect(widget(page).get_by_text("No strong precedent", exact=False)).to_be_visible()
 
-    box.fill("Has anyone worked with Doccla on a virtual ward?")
+    box.fill("Has anyone in Lincolnshire worked with Doccla on a virtual ward?")
     box.press("Enter")
     expect(widget(page).get_by_text(f"{NAMED_PARTNERS_NOTE}: Doccla")).to_be_visible()
+    expect(widget(page).get_by_text(f"{PLACES_NOTE}: Lincolnshire")).to_be_visible()
 
     box.fill(WELSH_CHALLENGE)
     box.press("Enter")
@@ -315,8 +317,9 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
         "No strong precedent for problem 2: the precedents for it are the closest related partnerships, "
         "so check how far each one fits before relying on it."
     )
-    search(page, "Has anyone worked with Doccla on a virtual ward?")
+    search(page, "Has anyone in Lincolnshire worked with Doccla on a virtual ward?")
     expect(page.locator("#named")).to_have_text(f"{NAMED_PARTNERS_NOTE}: Doccla")
+    expect(page.locator("#places")).to_have_text(f"{PLACES_NOTE}: Lincolnshire")
     search(page, WELSH_CHALLENGE)
     expect(page.locator("#not-english")).to_have_text(NOT_IN_ENGLISH_NOTE)
     expect(page.get_by_role("status")).to_contain_text("The challenge does not read as English.")
@@ -325,6 +328,7 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
     expect(page.locator("#background")).to_be_hidden()
     expect(page.locator("#problems")).to_be_hidden()
     expect(page.locator("#named")).to_be_hidden()
+    expect(page.locator("#places")).to_be_hidden()
     expect(page.locator("#not-english")).to_be_hidden()
 
 

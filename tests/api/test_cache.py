@@ -110,6 +110,7 @@ def test_the_cache_misses_once_the_matcher_version_changes(cached_client: TestCl
         full_matcher.vocabulary,
         current_year=full_matcher.current_year,
         version="another corpus",
+        places=full_matcher.places,
     )
     cached_client.app.state.matcher_state.replace(rebuilt)  # type: ignore[attr-defined]
     cached_client.post("/v1/match", json=request)

@@ -10,6 +10,7 @@ from nhsmatch.api.cli import (
     NAMED_PARTNERS_NOTE,
     NOT_IN_ENGLISH_NOTE,
     OTHER_CONDITIONS_NOTE,
+    PLACES_NOTE,
     SEPARATE_PROBLEMS_NOTE,
     cli,
 )
@@ -89,11 +90,13 @@ def test_search_says_what_it_left_out_and_what_it_read_as_about_the_asker() -> N
     assert f"{BACKGROUND_NOTE}: “{background}”" in " ".join(result.output.split())
 
 
-def test_search_says_which_named_partners_precedents_it_put_first() -> None:
-    result = CliRunner().invoke(cli, ["search", "Has anyone worked with Doccla on a virtual ward?", "--limit", "1"])
+def test_search_says_which_named_partners_precedents_it_put_first_and_which_places_it_left_out() -> None:
+    challenge = "Has anyone in Lincolnshire worked with Doccla on a virtual ward?"
+    result = CliRunner().invoke(cli, ["search", challenge, "--limit", "1"])
     assert result.exit_code == 0, result.output
     assert f"{NAMED_PARTNERS_NOTE}: Doccla" in result.output
     assert "same partner: Doccla" in result.output
+    assert f"{PLACES_NOTE}: Lincolnshire" in " ".join(result.output.split())
 
 
 def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None:

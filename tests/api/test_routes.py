@@ -47,9 +47,10 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
         "no_strong_precedent_for",
         "not_in_english",
         "named_partners",
+        "places",
     }
     assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
-    assert body["named_partners"] == []
+    assert body["named_partners"] == [] and body["places"] == []
     assert body["separate_problems"] == [] and body["no_strong_precedent_for"] == []
     assert body["not_in_english"] is False
     assert len(body["precedents"]) == 5
@@ -205,6 +206,13 @@ def test_match_reports_what_it_left_out_and_what_it_read_as_about_the_asker(clie
     assert response.status_code == 200
     assert response.json()["set_aside"] == ["Our diabetes outcomes are fine."]
     assert response.json()["read_as_background"] == [background]
+
+
+def test_match_reports_the_places_it_searched_as_our_area(client: TestClient) -> None:
+    challenge = "In Lincolnshire, nurses can't locate infusion pumps or free beds across the hospital"
+    body = client.post("/v1/match", json={"challenge": challenge, "limit": 3}).json()
+    assert body["places"] == [{"name": "Lincolnshire", "regions": ["Midlands"]}]
+    assert not any("Lincoln" in p["locality"] for p in body["precedents"])
 
 
 def test_match_says_when_a_challenge_does_not_read_as_english(client: TestClient) -> None:

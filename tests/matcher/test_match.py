@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from nhsmatch.matcher.focus import SPECIFICITY_RANK, specificity
-from nhsmatch.matcher.models import Filters, Precedent
+from nhsmatch.matcher.models import Filters, NamedPlace, Precedent
 from nhsmatch.matcher.passages import split_sentences
 from nhsmatch.matcher.search import Matcher, MatchThresholds, Ranking
 from tests.invariants import gives_way_only_within
@@ -257,6 +257,30 @@ def test_a_named_partners_work_unlike_the_challenge_stays_below_others(full_matc
     result = full_matcher.match("Has anyone worked with AstraZeneca on a virtual ward for frail patients?", limit=5)
     assert result.named_partners == ["AstraZeneca"]
     assert not any("AstraZeneca" in {o.name for o in p.record.industry_partners} for p in result.precedents)
+
+
+PUMPS = "nurses can't locate infusion pumps or free beds across the hospital"
+
+
+def test_a_place_the_challenge_names_is_where_the_asker_is_not_what_it_asks(full_matcher: Matcher) -> None:
+    placed = full_matcher.match(f"In Lincolnshire, {PUMPS}", limit=10)
+    anywhere = full_matcher.match(f"In our area, {PUMPS}", limit=10, near=["Midlands"])
+    assert placed.places == [NamedPlace(name="Lincolnshire", regions=["Midlands"])]
+    assert [(p.record.id, p.score) for p in placed.precedents] == [(p.record.id, p.score) for p in anywhere.precedents]
+    assert placed.partners == anywhere.partners  # the place's region is the likely partners' `near` hint
+    assert "Lincoln" not in placed.precedents[0].record.locality
+    # Searched as a word, the place drew an unrelated Lincolnshire service first, as a strong match.
+    as_words = full_matcher.with_ranking(replace(full_matcher.ranking, places_as_anywhere=False))
+    first = as_words.match(f"In Lincolnshire, {PUMPS}", limit=1).precedents[0]
+    assert "Lincoln" in first.record.locality and first.match == "strong"
+
+
+def test_a_request_near_hint_wins_over_the_places_named_and_typed_words_are_shown(full_matcher: Matcher) -> None:
+    challenge = f"We are an acute trust in Lincolnshire with a large rural population. {PUMPS.capitalize()}."
+    result = full_matcher.match(challenge, limit=10, near=["London"])
+    anywhere = full_matcher.match(challenge.replace("Lincolnshire", "our area"), limit=10, near=["London"])
+    assert result.partners == anywhere.partners
+    assert result.read_as_background == ["We are an acute trust in Lincolnshire with a large rural population."]
 
 
 def test_best_sentence_scores_of_some_records_equal_those_of_all(

@@ -12,6 +12,8 @@ const FETCH_LIMIT = 25;
 const CHOICES = { region: "regions", therapy: "therapy_areas", setting: "care_settings", partner: "partner_types" };
 const STATE_KEYS = ["q", ...Object.keys(CHOICES), "from", "to", "measured"];
 const MATCH_LABELS = { strong: "Strong match", partial: "Partial match", weak: "Weak match" };
+// The places a challenge names are where, not what: said as the widget and the CLI say it.
+const PLACES_NOTE = "Searched without the place names, so that no partnership matches for its place alone";
 
 const $ = (id) => document.getElementById(id);
 
@@ -214,6 +216,9 @@ function showResults(state, body) {
   const named = body.named_partners || [];
   $("named").textContent = named.length ? `Their precedents first, among comparable ones: ${named.join(", ")}` : "";
   $("named").hidden = named.length === 0;
+  const places = (body.places || []).map((p) => p.name);
+  $("places").textContent = places.length ? `${PLACES_NOTE}: ${places.join(", ")}` : "";
+  $("places").hidden = places.length === 0;
   // No strong precedent at all, or none for some of the separate problems.
   const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
   $("no-strong-text").textContent = weak.length
@@ -339,7 +344,7 @@ function partnerFacts(p) {
     `average ${e.mean_similarity.toFixed(2)}`,
   ];
   if (e.latest_year) facts.push(`latest ${e.latest_year}`);
-  if (e.region_overlap) facts.push("worked in the chosen region");
+  if (e.region_overlap) facts.push("worked in your region");
   return facts;
 }
 

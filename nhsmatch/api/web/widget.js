@@ -257,6 +257,11 @@ li:first-child { border-top: 0; }
       const theirsFirst = named.length
         ? h("p", { className: "hint" }, `Their precedents first, among comparable ones: ${named.join(", ")}`)
         : null;
+      const places = (body.places || []).map((p) => p.name);
+      const whereNotWhat = places.length
+        ? h("p", { className: "hint" },
+          `Searched without the place names, so that no partnership matches for its place alone: ${places.join(", ")}`)
+        : null;
       // Separate problems with no strong precedent, when others have one.
       const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
       // Within a region there may be nothing close; "has anyone done this before?" is asked of the whole NHS.
@@ -266,7 +271,7 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone, theirsFirst,
+        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone, theirsFirst, whereNotWhat,
           h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
@@ -298,6 +303,7 @@ li:first-child { border-top: 0; }
         aboutYou,
         eachAlone,
         theirsFirst,
+        whereNotWhat,
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `
             + "partnerships, so check how far each one fits.", everywhere)
