@@ -6,10 +6,12 @@ write it: without its legal suffix ("Teva" for "Teva UK Limited"), a leading "Th
 brackets ("Qure.ai" for "Qure.ai (qXR)"), whose acronym counts too ("RNIB"). A shortened name that is
 one English word ("Diabetes" of "Diabetes UK", "Age" of "Age UK") is not a name at all, nor is a
 name within a curated phrase that names something else ("the ABPI Code").
-A name made of English words ("Pathway", "Current Health", "Mental Health Concern", "Pfizer") counts
-only capitalised as the organisation writes it, and a one-word one not at a sentence's start, unless
-curated ("Pathway redesign is overdue" names no one, "Pfizer ran ..." does): "a mental health concern",
-"our current health" name no one. A coined name ("Doccla", "AstraZeneca") counts in any case.
+A name made of English words ("Pathway", "Current Health", "Mental Health Concern") counts only
+capitalised as the organisation writes it, and a one-word one not at a sentence's start, unless
+curated ("Pathway redesign is overdue" names no one, "Boots ran ..." does): "a mental health concern",
+"our current health" name no one. A coined name ("Doccla", "AstraZeneca"), or one word the dictionary
+meets only as a name ("Pfizer", "Siemens": the English dictionary lists names too, rarely met),
+counts in any case.
 Places are found by the same rules (places.py), with their own list of names that are everyday words.
 """
 
@@ -22,12 +24,13 @@ from typing import NamedTuple
 
 from .models import Partnership
 from .organisations import LEGAL_SUFFIXES, OrganisationNames
-from .spelling import english_word
+from .spelling import english_word, word_frequency
 
 _BRACKETED = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_RUN = re.compile(r"\w+")
+RARE_IN_ENGLISH = 100  # the dictionary meets "pfizer" 50 times, "cisco" 189 and "pathway" 1,474
 _RUNS_INTO = re.compile(r"[\w.]")  # what may not come just before a name
 _CONTINUES = re.compile(r"\w|\.\w")  # nor just after it
 # What may come before a sentence's first word: "Pathway ..." after these starts a sentence.
@@ -107,7 +110,7 @@ class PartnerMentions:
             not_in.update(names.not_in(canonical))
             for form in _shortened({published, canonical, *names.spellings(canonical)}):
                 forms.setdefault(form, canonical)
-        everyday = {form for form in forms if _in_words(form)}
+        everyday = {form for form in forms if _in_words(form) and not _rare_one_word(form)}
         one_word = {form for form in everyday - curated if " " not in form}
         self._finder = NameFinder(forms, as_written=everyday, not_first=one_word, not_in=not_in)
 
@@ -119,6 +122,11 @@ class PartnerMentions:
     def named_in(self, text: str) -> list[str]:
         """The canonical names of the organisations the text names, in the order it first names them."""
         return list(dict.fromkeys(found.name for found in self._finder.found_in(text)))
+
+
+def _rare_one_word(form: str) -> bool:
+    """Whether a name is one word the dictionary met only as a name ("Pfizer", "Siemens")."""
+    return " " not in form and word_frequency(form.lower()) <= RARE_IN_ENGLISH
 
 
 def _in_words(form: str) -> bool:

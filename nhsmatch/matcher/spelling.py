@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import NamedTuple
 
@@ -62,13 +62,22 @@ def _english() -> SpellChecker:
 def english_word(word: str) -> bool:
     """Whether a word in lower case is an English one: in the dictionary the speller trusts, in its
     British spelling or as a plural."""
+    return any(form in _english() for form in _dictionary_forms(word))
+
+
+def word_frequency(word: str) -> int:
+    """How often the dictionary the speller trusts met a word in lower case (as `english_word` reads
+    it); 0 if never. Names it met are rare: "pfizer" 50, "siemens" 50, against "pathway" 1,474."""
+    return max(_english().word_frequency[form] for form in _dictionary_forms(word))
+
+
+def _dictionary_forms(word: str) -> Iterator[str]:
+    """The word and its singular, each as written and in US spelling."""
     for form in _singulars(word):
         us = form
         for british, american in _US_SPELLING:
             us = us.replace(british, american)
-        if form in _english() or us in _english():
-            return True
-    return False
+        yield from (form, us)
 
 
 def _singulars(word: str) -> list[str]:

@@ -23,6 +23,8 @@ def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
         ("Pfizer ran a pilot; so did Diabetes UK and Wysa", ["Pfizer", "Diabetes UK", "Wysa"]),
         ("the RNIB and Qure.ai", ["Royal National Institute of Blind People (RNIB)", "Qure.ai"]),  # acronym; no note
         ("We work with Pathway on homeless patients' discharge.", ["Pathway"]),
+        ("has anyone worked with pfizer or siemens?", ["Pfizer", "Siemens Healthineers"]),  # names, in any case
+        ("HARTMANN ran it. Bayer did too.", ["HARTMANN", "Bayer"]),  # a name at a sentence's start
     ],
 )
 def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: str, named: list[str]) -> None:
@@ -38,6 +40,7 @@ def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: s
         "We need to mobilise community nurses and restore services.",  # English words, not names here
         "Heart failure patients are diagnosed late.",
         "Was this joint working under the ABPI Code?",  # a curated phrase naming something else
+        "Mendelian disorders are missed for years.",
     ],
 )
 def test_everyday_words_name_no_one(mentions: PartnerMentions, text: str) -> None:
