@@ -145,7 +145,7 @@ def _shortened(spellings: set[str]) -> set[str]:
                 forms.add(inside)
     for form in list(forms):
         for shorter in {LEGAL_SUFFIXES.sub("", form), re.sub(r"^The\s+", "", form)} - {form}:
-            if shorter and (" " in shorter or not english_word(shorter.lower())):
+            if shorter and (" " in shorter or _rare_one_word(shorter) or not english_word(shorter.lower())):
                 forms.add(shorter)
     return {form.strip() for form in forms if form.strip()}
 

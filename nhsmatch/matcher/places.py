@@ -56,6 +56,3 @@ class Places:
             pieces += [text[done:start], AS_ANYWHERE]
             done = found.end
         return "".join([*pieces, text[done:]])
-
-    def __len__(self) -> int:
-        return len(self._regions)
