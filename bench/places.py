@@ -15,7 +15,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from statistics import fmean, median
 
 from nhsmatch.api.cli import load_configured_matcher
@@ -23,7 +22,7 @@ from nhsmatch.corpus import DEFAULT_DEV_QUERIES_PATH
 from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries, ndcg_at
 from nhsmatch.matcher.search import Matcher
 
-FRESH_CHALLENGES_PATH = Path(__file__).parent / "data" / "fresh_challenges.jsonl"  # the second judged set
+from . import FRESH_CHALLENGES_PATH
 
 WAYS = (
     "In {place}, {challenge_lowered}",
@@ -75,7 +74,7 @@ def figures(matcher: Matcher, queries: list[JudgedQuery]) -> tuple[float, float,
     """nDCG@10 as written and naming a place, the share with the same first precedent, and the share
     with a record from the place in the top 5 that was not there as written."""
     as_written = {q.qid: [p.record for p in matcher.match(q.query, limit=10).precedents] for q in queries}
-    written, named, same_first, drawn = [], [], [], []
+    named, same_first, drawn = [], [], []
     for query, challenge, place in placed(queries):
         shown = [p.record for p in matcher.match(challenge, limit=10).precedents]
         named.append(ndcg_at([r.id for r in shown], query.judgments))

@@ -53,7 +53,8 @@ class NameFinder:
         self._names = dict(forms)
         self._cased = set(as_written)
         self._not_first = set(not_first)
-        self._not_in = _alternation(set(not_in), flags=re.IGNORECASE)
+        # The phrases are found as names are, in any case ("the abpi code").
+        self._not_in = NameFinder({phrase: phrase for phrase in not_in}) if not_in else None
         # Each form under its first word, longest first: a text is read word by word, not form by form.
         self._by_first_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for form in sorted(forms, key=lambda f: (-len(f), f)):
@@ -62,7 +63,7 @@ class NameFinder:
 
     def found_in(self, text: str) -> list[Found]:
         """Each name the text gives, where it gives it, in order."""
-        elsewhere = [phrase.span() for phrase in self._not_in.finditer(text)]
+        elsewhere = [(phrase.start, phrase.end) for phrase in self._not_in.found_in(text)] if self._not_in else []
         found: list[Found] = []
         for word in _WORD_RUN.finditer(text):
             hit = self._form_at(text, word)
@@ -148,14 +149,6 @@ def _shortened(spellings: set[str]) -> set[str]:
             if shorter and (" " in shorter or _rare_one_word(shorter) or not english_word(shorter.lower())):
                 forms.add(shorter)
     return {form.strip() for form in forms if form.strip()}
-
-
-def _alternation(forms: set[str], *, flags: int) -> re.Pattern[str]:
-    """One pattern for every phrase, longest first, bounded as names are (`NameFinder._form_at`)."""
-    if not forms:
-        return re.compile(r"(?!)")
-    options = "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<![\w.])(?:{options})(?![\w]|\.\w)", flags)
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
 
+from bench import FRESH_CHALLENGES_PATH as FRESH
 from bench.pool import pools
 from nhsmatch.api.commands.eval_cmd import VARIANTS, plain_baselines, rank_challenge
 from nhsmatch.corpus import Corpus
 from nhsmatch.matcher.evaluation import JudgedQuery, load_judged_queries
 from nhsmatch.matcher.search import Matcher
-
-FRESH = Path(__file__).resolve().parents[2] / "bench" / "data" / "fresh_challenges.jsonl"
 
 
 def test_the_fresh_set_is_judged_over_bundled_records_like_the_dev_set(full_corpus: Corpus) -> None:
