@@ -140,6 +140,21 @@ def test_a_bare_abbreviation_is_read_as_its_words(full_matcher: Matcher, abbrevi
     assert as_typed.precedents[0].score < typed[0].score - 0.1
 
 
+def test_a_dna_rate_is_read_as_missed_appointments(full_matcher: Matcher) -> None:
+    """NHS shorthand: a "DNA rate" is patients who did not attend. Spelled out as "did not attend
+    rate", the model put an outpatient medicines project before the missed-appointments trial."""
+    first = top_ids(full_matcher, "Our outpatient DNA rate is 12%.", k=1)
+    assert first == ["drdoctor-nhs-england-missed-appointments-trial"]
+
+
+def test_a_test_named_alone_is_read_as_the_condition_it_looks_for(full_matcher: Matcher) -> None:
+    """NT-proBNP is the blood test that rules heart failure in or out: spelled out as a "natriuretic
+    peptide blood test", it found no strong precedent and no heart failure work in its top 5."""
+    result = full_matcher.match("NT-proBNP in primary care", limit=5)
+    assert not result.no_strong_precedent
+    assert sum("same condition: heart failure" in p.shared_concepts for p in result.precedents) >= 3
+
+
 def test_only_a_short_challenge_has_its_abbreviations_spelled_out(full_matcher: Matcher) -> None:
     """In a longer challenge the words around an abbreviation speak for it (README)."""
     as_typed = full_matcher.with_ranking(Ranking(spell_out_abbreviations=False))

@@ -26,6 +26,9 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("each PCN", "primary care"),
         ("our ICB", "integrated care system"),
         ("FeNO testing", "asthma"),
+        ("NT-proBNP in primary care", "heart failure"),  # tests that name the condition they look for
+        ("BNP testing for breathless patients", "heart failure"),
+        ("INR clinics overwhelmed", "anticoagulation"),
         ("a virtual ward", "virtual wards and remote monitoring"),
         ("weekly MDT meetings", "multidisciplinary team"),
         ("follow-up appointments", "outpatient follow-up"),
