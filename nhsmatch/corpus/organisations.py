@@ -17,6 +17,7 @@ def load_organisation_names(path: Path = DEFAULT_ORGANISATIONS_PATH) -> Organisa
         return OrganisationNames(
             {entry["name"]: entry.get("aliases", []) for entry in entries},
             {entry["name"]: entry["not_in"] for entry in entries if "not_in" in entry},
+            {entry["name"]: entry["known_as"] for entry in entries if "known_as" in entry},
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as err:
         raise CorpusError([CorpusIssue(str(path), 0, "organisation", str(err))]) from err

@@ -11,7 +11,8 @@ capitalised as the organisation writes it, and a one-word one not at a sentence'
 curated ("Pathway redesign is overdue" names no one, "Boots ran ..." does): "a mental health concern",
 "our current health" name no one. A coined name ("Doccla", "AstraZeneca"), or one word the dictionary
 meets only as a name ("Pfizer", "Siemens": the English dictionary lists names too, rarely met),
-counts in any case.
+counts in any case. A short name organisations share, curated as theirs ("Roche" for Roche Products
+and Roche Diagnostics), names each of them.
 Places are found by the same rules (places.py), with their own list of names that are everyday words.
 """
 
@@ -105,12 +106,19 @@ class PartnerMentions:
         forms: dict[str, str] = {}  # a spelling as written -> its organisation's canonical name
         curated: set[str] = set()
         not_in: set[str] = set()
+        self._sharing: dict[str, list[str]] = defaultdict(list)  # a shared short name -> the organisations
         for published in dict.fromkeys(partner_names):
             canonical = names.canonical(published)
             curated.update(names.spellings(canonical))
             not_in.update(names.not_in(canonical))
             for form in _shortened({published, canonical, *names.spellings(canonical)}):
                 forms.setdefault(form, canonical)
+            for shared in names.known_as(canonical):
+                if canonical not in self._sharing[shared]:
+                    self._sharing[shared].append(canonical)
+        curated.update(self._sharing)
+        for shared in self._sharing:  # an organisation's own spelling wins over a short name it shares
+            forms.setdefault(shared, shared)
         everyday = {form for form in forms if _in_words(form) and not _rare_one_word(form)}
         one_word = {form for form in everyday - curated if " " not in form}
         self._finder = NameFinder(forms, as_written=everyday, not_first=one_word, not_in=not_in)
@@ -121,8 +129,10 @@ class PartnerMentions:
         return cls(names, (partner.name for record in records for partner in record.non_nhs_partners))
 
     def named_in(self, text: str) -> list[str]:
-        """The canonical names of the organisations the text names, in the order it first names them."""
-        return list(dict.fromkeys(found.name for found in self._finder.found_in(text)))
+        """The canonical names of the organisations the text names, in the order it first names them;
+        a short name several share names each of them."""
+        found = (self._sharing.get(hit.name, [hit.name]) for hit in self._finder.found_in(text))
+        return list(dict.fromkeys(name for names in found for name in names))
 
 
 def _rare_one_word(form: str) -> bool:

@@ -31,13 +31,19 @@ class OrganisationNames:
     """Maps any published spelling of an organisation to its one canonical name."""
 
     def __init__(
-        self, aliases: Mapping[str, Iterable[str]] | None = None, not_in: Mapping[str, Iterable[str]] | None = None
+        self,
+        aliases: Mapping[str, Iterable[str]] | None = None,
+        not_in: Mapping[str, Iterable[str]] | None = None,
+        known_as: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         """`aliases`: the spellings of each canonical name; `not_in`: the phrases in which its name
-        names something else than it ("the ABPI Code" is a rule book, not the association)."""
+        names something else than it ("the ABPI Code" is a rule book, not the association);
+        `known_as`: the short names it shares with other organisations ("Roche" for Roche Products
+        and Roche Diagnostics), which name each of them and so are no spelling of one."""
         self._canonical_by_key: dict[str, str] = {}
         self._spellings: dict[str, tuple[str, ...]] = {}
         self._not_in = {canonical: tuple(phrases) for canonical, phrases in (not_in or {}).items()}
+        self._known_as = {canonical: tuple(shared) for canonical, shared in (known_as or {}).items()}
         for canonical, names in (aliases or {}).items():
             self._spellings[canonical] = (canonical, *names)
             for name in (canonical, *names):
@@ -46,6 +52,10 @@ class OrganisationNames:
                 if taken is not None and taken != canonical:
                     raise ValueError(f"{name!r} is listed under both {taken!r} and {canonical!r}")
                 self._canonical_by_key[key] = canonical
+        for canonical, shared in self._known_as.items():
+            for name in shared:
+                if (taken := self._canonical_by_key.get(organisation_key(name))) is not None:
+                    raise ValueError(f"known_as of {canonical!r} spells {taken!r}: list a short name others share")
 
     def canonical(self, name: str) -> str:
         """The curated name when the organisation is known, else the name as published."""
@@ -58,6 +68,10 @@ class OrganisationNames:
     def not_in(self, canonical: str) -> tuple[str, ...]:
         """The phrases in which the organisation's name names something else (curated)."""
         return self._not_in.get(canonical, ())
+
+    def known_as(self, canonical: str) -> tuple[str, ...]:
+        """The short names the organisation shares with others (curated)."""
+        return self._known_as.get(canonical, ())
 
     def key(self, name: str) -> str:
         """The identity under which mentions of one organisation are counted together."""

@@ -27,6 +27,11 @@ def test_one_spelling_under_two_organisations_is_refused() -> None:
         OrganisationNames({"Alpha": ["Shared Name"], "Beta": ["Shared Name Ltd"]})
 
 
+def test_a_shared_short_name_that_spells_one_organisation_is_refused() -> None:
+    with pytest.raises(ValueError, match="known_as of 'Alpha Products' spells 'Alpha'"):
+        OrganisationNames({"Alpha": [], "Alpha Products": []}, known_as={"Alpha Products": ["Alpha Ltd"]})
+
+
 def test_shipped_corpus_spellings_collapse_to_one_partner_each(names: OrganisationNames) -> None:
     corpus = load_corpus()
     spellings = {p.name for r in corpus.records for p in r.industry_partners}

@@ -31,6 +31,18 @@ def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: s
     assert mentions.named_in(text) == named
 
 
+def test_a_short_name_organisations_share_names_each_of_them(mentions: PartnerMentions) -> None:
+    """Roche Products and Roche Diagnostics are kept apart (one contacts them separately), yet people
+    write "Roche" for either: it names both, and a full name only its organisation."""
+    assert set(mentions.named_in("Has anyone worked with Roche on digital pathology?")) == {
+        "Roche Products",
+        "Roche Diagnostics",
+    }
+    assert mentions.named_in("roche and Pfizer") == [*mentions.named_in("Roche"), "Pfizer"]  # a name, in any case
+    assert mentions.named_in("Roche Diagnostics ran the pathology service") == ["Roche Diagnostics"]
+    assert mentions.named_in("Roche Products UK and Roche") == ["Roche Products", "Roche Diagnostics"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
