@@ -293,6 +293,22 @@ def test_page_region_filter_narrows_results(page: Page, api_url: str) -> None:
     assert metas and all(", South West · " in meta for meta in metas)
 
 
+def test_page_offers_to_keep_to_the_region_of_a_place_the_challenge_names(page: Page, api_url: str) -> None:
+    """A place may be what the asker asks about ("Has anyone in Scotland …?"): one click keeps to its region."""
+    page.goto(f"{api_url}/")
+    cards = search(page, "Has anyone in Lanarkshire used remote monitoring for COPD?")
+    only = page.locator("#places-only").get_by_role("button")
+    expect(only).to_have_text(["Show only partnerships in Scotland"])
+    with searching(page):
+        only.click()
+    expect(page).to_have_url(re.compile("region=Scotland"))
+    expect(page.get_by_label("Region")).to_have_value("Scotland")
+    expect(page.locator("#places-only")).to_be_hidden()  # kept to it already
+    expect(page.locator("#places")).to_have_text(f"{PLACES_NOTE}: Lanarkshire")
+    metas = cards.locator(".card__meta").all_inner_texts()
+    assert metas and all(", Scotland · " in meta or meta.startswith("Scotland · ") for meta in metas)
+
+
 def test_page_says_which_typing_slips_it_searched_as_words(page: Page, api_url: str) -> None:
     page.goto(f"{api_url}/")
     search(page, "Patients with atrial fibrilation are not anticoagulated")

@@ -219,6 +219,15 @@ function showResults(state, body) {
   const places = (body.places || []).map((p) => p.name);
   $("places").textContent = places.length ? `${PLACES_NOTE}: ${places.join(", ")}` : "";
   $("places").hidden = places.length === 0;
+  // A place may be what the asker asks about ("Has anyone in Scotland …?"): one click keeps to its region.
+  const regions = state.region ? [] : [...new Set((body.places || []).flatMap((p) => p.regions))];
+  $("places-only").replaceChildren(
+    ...regions.map((region) =>
+      el("button", { type: "button", className: "button button--secondary button--small", "data-region": region },
+        `Show only partnerships in ${region}`),
+    ),
+  );
+  $("places-only").hidden = regions.length === 0;
   // No strong precedent at all, or none for some of the separate problems.
   const weak = body.no_strong_precedent ? [] : body.no_strong_precedent_for || [];
   $("no-strong-text").textContent = weak.length
@@ -598,6 +607,8 @@ function wire() {
     if (similar) toggleSimilar(similar);
     const goto = event.target.closest("[data-goto]");
     if (goto) goToCard(goto.dataset.goto);
+    const region = event.target.closest("[data-region]");
+    if (region) location.hash = toHash({ ...shown.state, region: region.dataset.region }); // -> hashchange -> search
   });
   window.addEventListener("hashchange", fromUrl);
 }
