@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 
-def gives_way_only_within(scores: list[float], margin: float) -> bool:
-    """No score is more than `margin` (the diversity penalty) above any score shown before it."""
-    return all(later <= earlier + margin + 1e-9 for i, earlier in enumerate(scores) for later in scores[i + 1 :])
+def gives_way_only_within(scores: list[float], margin: float, labels: list[str] | None = None) -> bool:
+    """No score is more than `margin` (the ranking's penalties and bonus) above any score shown before
+    it, but for a match not labelled strong after a strong one (`labels`, in the same order): a
+    precedent about another disease of the challenge's family follows every strong match."""
+    labels = labels or ["strong"] * len(scores)
+    return all(
+        scores[j] <= scores[i] + margin + 1e-9 or (labels[i] == "strong" != labels[j])
+        for i in range(len(scores))
+        for j in range(i + 1, len(scores))
+    )

@@ -81,7 +81,8 @@ class MatchResponse(BaseModel):
         description=f"Best first, except that beyond {Ranking().company_cap} precedents of one company, another "
         f"company's comparable work (scoring within {Ranking().company_penalty:g}) comes first, and that when the "
         f"challenge names a condition, a precedent about other conditions only (`other_conditions`) gives way to "
-        f"one scoring within {Ranking().other_condition_penalty:g}, and that the precedents of a partner the "
+        f"one scoring within {Ranking().other_condition_penalty:g} (one about another disease of the challenge's "
+        f"family, labelled partial, follows every strong match), and that the precedents of a partner the "
         f"challenge names (`named_partners`) come before others' scoring within {Ranking().named_partner_bonus:g}."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")

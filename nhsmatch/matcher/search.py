@@ -25,7 +25,9 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    (none the challenge's, nor one the records name together with it: AF and stroke) loses
    `other_condition_penalty`, so work on the challenge's own condition scoring within that margin
    comes first; it is never a strong match, at best a model of care to borrow (README has the
-   measurements). The penalties of 6 and 7 only order: the score shown, and the match label and the
+   measurements). One about another disease of the challenge's family only (myeloma and
+   myeloproliferative neoplasms) is never strong either, and follows every strong match, keeping
+   its place among the rest. The penalties of 6 and 7 only order: the score shown, and the match label and the
    partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
    up to the margins above the one before it.
 8. Named partners: when the challenge names a partner of the precedents ("Has anyone worked with
@@ -138,7 +140,8 @@ class Ranking:
 
     @property
     def largest_give_way(self) -> float:
-        """The most a precedent shown can score above one shown before it (steps 6 to 8)."""
+        """The most a precedent shown can score above one shown before it (steps 6 to 8), but for a
+        partial match about another disease of the family, which follows every strong one (step 7)."""
         return self.company_penalty + self.other_condition_penalty + self.named_partner_bonus
 
 
@@ -566,6 +569,14 @@ class Matcher:
         if self.ranking.mode == "hybrid" and conditions:
             other = [self._other_condition(row, conditions) for row in rows.tolist()]
             penalties[other] = self.ranking.other_condition_penalty
+            # Another disease of the family keeps its place among the partial matches it is labelled
+            # with, but follows every strong one: as if it scored just under the strong threshold.
+            below_strong = self.thresholds.strong - 1e-6
+            for i, row in enumerate(rows.tolist()):
+                if other[i] or scores[i] <= below_strong:
+                    continue
+                if self._other_condition(row, conditions, by_disease=True):
+                    penalties[i] = scores[i] - below_strong
         if self.ranking.mode == "hybrid" and named:
             penalties[[bool(self._partners[row] & named) for row in rows.tolist()]] -= self.ranking.named_partner_bonus
         shown = self._reordered(rows, scores, penalties, exempt=named)

@@ -164,4 +164,5 @@ def test_match_returns_only_records_the_filters_admit(tiny_matcher: Matcher, cho
     returned = [p.record.id for p in result.precedents]
     assert set(returned) <= admitted and len(returned) == len(set(returned))
     assert all(0.0 <= p.score <= 1.0 for p in result.precedents)
-    assert gives_way_only_within([p.score for p in result.precedents], tiny_matcher.ranking.largest_give_way)
+    margin = tiny_matcher.ranking.largest_give_way
+    assert gives_way_only_within([p.score for p in result.precedents], margin, [p.match for p in result.precedents])

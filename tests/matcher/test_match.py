@@ -513,6 +513,19 @@ def test_a_precedent_on_another_disease_of_the_family_says_so_and_keeps_its_plac
     assert [p.record.id for p in shipped.precedents] == [p.record.id for p in unordered.precedents]
 
 
+def test_a_precedent_on_another_disease_of_the_family_follows_the_strong_ones(full_matcher: Matcher) -> None:
+    """Type 2 diabetes services score above the type 1 hybrid closed loop roll-out for a type 1
+    challenge, and were shown first, labelled partial, before the one strong match."""
+    challenge = "Young people with type 1 diabetes have poor HbA1c control and many stop attending clinic."
+    precedents = full_matcher.match(challenge, limit=6).precedents
+    assert precedents[0].record.id == "insulet-leicester-community-group-hcl-rollout"
+    assert precedents[0].match == "strong"
+    type_2 = [p for p in precedents if "type 2 diabetes" in p.other_conditions]
+    assert type_2 and all(p.match == "partial" for p in type_2)
+    assert max(p.score for p in type_2) > precedents[0].score  # it gives way by more than any margin
+    assert [p.score for p in type_2] == sorted((p.score for p in type_2), reverse=True)  # their own order kept
+
+
 def test_precedents_on_other_cancers_are_not_strong_for_a_bowel_screening_challenge(full_matcher: Matcher) -> None:
     """The corpus has no bowel cancer work: lung cancer X-ray AI and breast screening AI are what it
     has nearest, and are shown as such, not as strong precedents. The disease is named "colorectal
