@@ -17,7 +17,8 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 5. Feedback: when the first pass has clear matches (hybrid score >= 0.505), the mean of the best
    two's document vectors is added to the query vector (weight 1: the challenge and its clear best
    matches count alike) and the first pass's best are scored again; records like the clear best
-   matches rise. The lexical half chose them as much as the dense.
+   matches rise. The lexical half chose them as much as the dense. A match about other conditions
+   than the challenge names (step 7) is none of the two.
 6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
    company loses `company_penalty` (flat), so another company's comparable work (scoring within
    that margin) comes first.
@@ -44,6 +45,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from typing import Literal
 
 import numpy as np
@@ -562,7 +564,7 @@ class Matcher:
             return rows, np.zeros(0)
         scores = self._scores(query, lexical, rows)
         if self.ranking.mode == "hybrid" and self.ranking.feedback_depth:
-            rows, scores = self._with_feedback(query, lexical, rows, scores)
+            rows, scores = self._with_feedback(query, lexical, rows, scores, conditions)
         order = best_first(scores, RANKED_DEPTH)
         rows, scores = rows[order], np.clip(scores[order], 0.0, 1.0)
         penalties = np.zeros(len(rows))
@@ -637,13 +639,17 @@ class Matcher:
         lexical: npt.NDArray[np.float32] | None,
         rows: npt.NDArray[np.int64],
         scores: npt.NDArray[np.float64],
+        conditions: frozenset[str],
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """Pseudo-relevance feedback: the query moved towards its clear best matches' document
         vectors, and the first pass's best FEEDBACK_POOL rescored with it. Only first-pass matches
-        above the floor count, so a challenge with no clear precedent is left as it was."""
+        above the floor count, so a challenge with no clear precedent is left as it was, and none
+        about other conditions than the challenge's (`conditions`, step 7): a model of care to
+        borrow at best, it would steer the search towards its own condition."""
         r = self.ranking
         pool = best_first(scores, FEEDBACK_POOL)  # its head is the best matches: one selection serves both
-        best = pool[: r.feedback_depth]
+        steering = (i for i in pool.tolist() if not self._other_condition(int(rows[i]), conditions))
+        best = np.fromiter(islice(steering, r.feedback_depth), dtype=np.int64)
         feedback = rows[best[scores[best] >= r.feedback_floor]]
         if len(feedback) == 0:
             return rows, scores

@@ -120,7 +120,7 @@ def test_search_says_when_a_precedent_is_about_another_condition() -> None:
     result = CliRunner().invoke(cli, ["search", "our MSK physio waiting list is over a year", "--limit", "3"])
     assert result.exit_code == 0, result.output
     output = " ".join(result.output.split())
-    assert f"{OTHER_CONDITIONS_NOTE}: mental health" in output and "No strong precedent" in output
+    assert f"{OTHER_CONDITIONS_NOTE}: multiple sclerosis" in output and "No strong precedent" in output
 
 
 def test_search_says_when_a_challenge_does_not_read_as_english() -> None:
