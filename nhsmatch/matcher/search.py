@@ -28,9 +28,10 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    comes first; it is never a strong match, at best a model of care to borrow (README has the
    measurements). One about another disease of the challenge's family only (myeloma and
    myeloproliferative neoplasms) is never strong either, and follows every strong match, keeping
-   its place among the rest. The penalties of 6 and 7 only order: the score shown, and the match label and the
-   partner evidence drawn from it, stay the similarity, so a precedent that gave way can show a score
-   up to the margins above the one before it.
+   its place among the rest. The penalties of 6 and 7 only order: the score shown, and the match
+   label and the partner evidence drawn from it, stay the similarity, so a precedent that gave way
+   can show a score up to the margins above the one before it (any amount above a strong one, for
+   one about another disease of the family).
 8. Named partners: when the challenge names a partner of the precedents ("Has anyone worked with
    Doccla?", mentions.py), that organisation's precedents gain `named_partner_bonus` in the order
    and are exempt from step 6, so its comparable work comes first; the score shown stays the
