@@ -13,3 +13,10 @@ def gives_way_only_within(scores: list[float], margin: float, labels: list[str] 
         for i in range(len(scores))
         for j in range(i + 1, len(scores))
     )
+
+
+def strong_first(labels: list[str]) -> bool:
+    """Every strong match comes before every other one, as when the challenge names no partner (whose
+    precedents come first among comparable ones): no step moves a strong match below a partial one."""
+    strong = [label == "strong" for label in labels]
+    return strong == sorted(strong, reverse=True)

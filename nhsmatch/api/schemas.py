@@ -79,10 +79,10 @@ class PrecedentOut(Partnership):
 class MatchResponse(BaseModel):
     precedents: list[PrecedentOut] = Field(
         description=f"Best first, except that beyond {Ranking().company_cap} precedents of one company, another "
-        f"company's comparable work (scoring within {Ranking().company_penalty:g}) comes first, and that when the "
-        f"challenge names a condition, a precedent about other conditions only (`other_conditions`) gives way to "
-        f"one scoring within {Ranking().other_condition_penalty:g} (one about another disease of the challenge's "
-        f"family, labelled partial, follows every strong match), and that the precedents of a partner the "
+        f"company's comparable work (scoring within {Ranking().company_penalty:g}, labelled alike) comes first, and "
+        f"that when the challenge names a condition, a precedent about other conditions only (`other_conditions`) "
+        f"gives way to one scoring within {Ranking().other_condition_penalty:g} (one about another disease of the "
+        f"challenge's family, labelled partial, follows every strong match), and that the precedents of a partner the "
         f"challenge names (`named_partners`) come before others' scoring within {Ranking().named_partner_bonus:g}."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")

@@ -21,7 +21,8 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    than the challenge names (step 7) is none of the two.
 6. Diversity: in the top `diversity_window`, each precedent beyond the `company_cap`-th of one
    company loses `company_penalty` (flat), so another company's comparable work (scoring within
-   that margin) comes first.
+   that margin, and labelled alike) comes first. The penalty never takes it below its label's least
+   score: work labelled lower is not comparable, so a strong match follows no partial one (but for 8).
 7. Other conditions: when the challenge names a condition, a precedent about other conditions only
    (none the challenge's, nor one the records name together with it: AF and stroke) loses
    `other_condition_penalty`, so work on the challenge's own condition scoring within that margin
@@ -136,7 +137,7 @@ class Ranking:
     feedback_weight: float = 1.0
     feedback_floor: float = 0.505  # first-pass score a precedent needs to count as feedback
     company_cap: int = 3
-    company_penalty: float = 0.07  # the same for every precedent beyond the cap: "comparable" is a margin
+    company_penalty: float = 0.07  # the same for every precedent beyond the cap: "comparable" is a margin and a label
     diversity_window: int = 10
     other_condition_penalty: float = 0.05  # hybrid only: the halves alone stay as the eval compares them
     named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
@@ -568,6 +569,7 @@ class Matcher:
             rows, scores = self._with_feedback(query, lexical, rows, scores, conditions)
         order = best_first(scores, RANKED_DEPTH)
         rows, scores = rows[order], np.clip(scores[order], 0.0, 1.0)
+        labels = [self._label(int(row), float(score), conditions) for row, score in zip(rows, scores, strict=True)]
         penalties = np.zeros(len(rows))
         if self.ranking.mode == "hybrid" and conditions:
             other = [self._other_condition(row, conditions) for row in rows.tolist()]
@@ -575,14 +577,12 @@ class Matcher:
             # Another disease of the family keeps its place among the partial matches it is labelled
             # with, but follows every strong one: as if it scored just under the strong threshold.
             below_strong = self.thresholds.strong - 1e-6
-            for i, row in enumerate(rows.tolist()):
-                if other[i] or scores[i] <= below_strong:
-                    continue
-                if self._other_condition(row, conditions, by_disease=True):
+            for i, label in enumerate(labels):
+                if not other[i] and scores[i] >= self.thresholds.strong and label != "strong":
                     penalties[i] = scores[i] - below_strong
         if self.ranking.mode == "hybrid" and named:
             penalties[[bool(self._partners[row] & named) for row in rows.tolist()]] -= self.ranking.named_partner_bonus
-        shown = self._reordered(rows, scores, penalties, exempt=named)
+        shown = self._reordered(rows, scores, penalties, labels, exempt=named)
         return rows[shown], scores[shown]
 
     def _other_condition(self, row: int, conditions: frozenset[str], *, by_disease: bool = False) -> bool:
@@ -599,7 +599,8 @@ class Matcher:
         return bool(own and theirs) and not any(related(a, b) or within(a, b) for a in theirs for b in own)
 
     def _label(self, row: int, score: float, conditions: frozenset[str]) -> MatchLabel:
-        return self.thresholds.label(score, other_condition=self._other_condition(row, conditions, by_disease=True))
+        other = score >= self.thresholds.strong and self._other_condition(row, conditions, by_disease=True)
+        return self.thresholds.label(score, other_condition=other)  # only a strong score needs them read
 
     def _candidates(
         self, query: Vectors, lexical: npt.NDArray[np.float32] | None, allowed: npt.NDArray[np.int64] | None
@@ -683,13 +684,15 @@ class Matcher:
         rows: npt.NDArray[np.int64],
         scores: npt.NDArray[np.float64],
         penalties: npt.NDArray[np.float64],
+        labels: Sequence[MatchLabel],
         exempt: frozenset[str] = frozenset(),
     ) -> npt.NDArray[np.int64]:
         """Positions of `rows` (best first) in the order shown: by score less each row's own penalty
         (other conditions; a bonus, named partners, is a negative one) and, in the top
         `diversity_window`, less the company penalty once its company, unless `exempt`, has had its
-        share. Greedy: pick the best penalised score; a pick only lowers later candidates' penalised
-        scores, and no precedent follows one it beats by more than the penalties and bonus."""
+        share, but never below the least score of its match label (`labels`): work labelled lower is
+        not comparable. Greedy: pick the best penalised score; a pick only lowers later candidates'
+        penalised scores, and no precedent follows one it beats by more than the penalties and bonus."""
         r = self.ranking
         if r.company_penalty <= 0 and not penalties.any():
             return np.arange(len(rows))
@@ -697,13 +700,15 @@ class Matcher:
         companies = [self._companies[row] for row in rows.tolist()]
         plain = scores.tolist()
         own = (scores - penalties).tolist()
+        least = {"strong": self.thresholds.strong, "partial": self.thresholds.partial, "weak": -np.inf}
+        floors = [least[label] for label in labels]
         bonus = max(0.0, -float(penalties.min()))
         remaining = list(range(len(rows)))
         picked: list[int] = []
 
         def penalised(i: int) -> float:
             crowded = r.company_penalty > 0 and any(counts[c] >= r.company_cap for c in companies[i])
-            return own[i] - r.company_penalty if crowded else own[i]
+            return max(own[i] - r.company_penalty, min(own[i], floors[i])) if crowded else own[i]
 
         while remaining and len(picked) < r.diversity_window:
             best, best_score = remaining[0], penalised(remaining[0])

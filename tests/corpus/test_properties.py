@@ -26,7 +26,7 @@ from nhsmatch.matcher.taxonomy import (
     OtherPartnerType,
 )
 from tests.conftest import TINY_CORPUS_PATH
-from tests.invariants import gives_way_only_within
+from tests.invariants import gives_way_only_within, strong_first
 
 TINY_LINES = [line for line in TINY_CORPUS_PATH.read_text(encoding="utf-8").split("\n") if line.strip()]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -166,3 +166,4 @@ def test_match_returns_only_records_the_filters_admit(tiny_matcher: Matcher, cho
     assert all(0.0 <= p.score <= 1.0 for p in result.precedents)
     margin = tiny_matcher.ranking.largest_give_way
     assert gives_way_only_within([p.score for p in result.precedents], margin, [p.match for p in result.precedents])
+    assert result.named_partners or strong_first([p.match for p in result.precedents])

@@ -11,7 +11,7 @@ from nhsmatch.matcher.focus import SPECIFICITY_RANK, specificity
 from nhsmatch.matcher.models import Filters, NamedPlace, Precedent
 from nhsmatch.matcher.passages import split_sentences
 from nhsmatch.matcher.search import Matcher, MatchThresholds, Ranking
-from tests.invariants import gives_way_only_within
+from tests.invariants import gives_way_only_within, strong_first
 
 AF_CHALLENGE = "Patients with atrial fibrillation are not anticoagulated and we have too many strokes"
 
@@ -65,6 +65,7 @@ def test_scores_are_in_unit_range_and_descending_with_why(full_matcher: Matcher)
     assert len(precedents) == 20 and all(0 <= s <= 1 for s in scores)
     ranking = full_matcher.ranking
     assert gives_way_only_within(scores, ranking.largest_give_way - ranking.named_partner_bonus)  # names no partner
+    assert strong_first([p.match for p in precedents])
     plain_ranking = Ranking(company_penalty=0, other_condition_penalty=0)
     plain = [p.score for p in full_matcher.with_ranking(plain_ranking).match(AF_CHALLENGE).precedents]
     assert plain == sorted(plain, reverse=True)
@@ -240,11 +241,42 @@ def test_a_fourth_precedent_of_one_company_gives_way_only_to_comparable_work(ful
 
     def shown(other_score: float) -> list[int]:
         scores = np.array([0.80, 0.79, 0.78, 0.77, 0.76, other_score])
-        return rows[full_matcher._reordered(rows, scores, np.zeros(len(rows)))].tolist()
+        labels = ["strong"] * len(rows)
+        return rows[full_matcher._reordered(rows, scores, np.zeros(len(rows)), labels)].tolist()
 
     assert shown(0.77 - margin + 0.005) == [*novartis[:3], other, *novartis[3:]]  # within the margin of the fourth
     assert shown(0.76 - margin + 0.005) == [*novartis[:3], novartis[3], other, novartis[4]]  # of the fifth only
     assert shown(0.76 - margin - 0.01) == [*novartis, other]
+
+
+def test_a_fourth_precedent_of_one_company_never_gives_way_to_one_labelled_lower(full_matcher: Matcher) -> None:
+    """Work labelled lower is not comparable: a strong fourth of one company stays before a partial
+    precedent of another scoring within the margin, and a partial one before a weak one."""
+    margin, thresholds = full_matcher.ranking.company_penalty, full_matcher.thresholds
+    companies = [full_matcher.companies_of(record.id) for record in full_matcher.records]
+    novartis = [row for row, names in enumerate(companies) if names == {"novartis"}][:4]
+    other = next(row for row, names in enumerate(companies) if names == {"pfizer"})
+    rows = np.array([*novartis, other], dtype=np.int64)
+
+    def shown(fourth: float, other_score: float) -> list[int]:
+        scores = np.array([0.80, 0.79, 0.78, fourth, other_score])
+        labels = [thresholds.label(score) for score in scores]
+        return rows[full_matcher._reordered(rows, scores, np.zeros(len(rows)), labels)].tolist()
+
+    strong, partial = thresholds.strong, thresholds.partial
+    assert shown(strong + 0.01, strong - 0.01) == [*novartis, other]
+    assert shown(partial + 0.01, partial - 0.01) == [*novartis, other]
+    assert shown(strong - 0.01, strong - 0.01 - margin + 0.005) == [*novartis[:3], other, novartis[3]]  # both partial
+
+
+@pytest.mark.parametrize(
+    "challenge",
+    ["Asthma patients are over-reliant on reliever inhalers", "We want to find undiagnosed COPD in our practices"],
+)
+def test_a_companys_strong_matches_never_give_way_to_partial_ones(full_matcher: Matcher, challenge: str) -> None:
+    """Beyond the third of one company, strong matches used to give way to partial ones of others
+    scoring within the margin, which then came first."""
+    assert strong_first([p.match for p in full_matcher.match(challenge, limit=10).precedents])
 
 
 def test_a_named_partners_comparable_work_comes_first_beyond_the_company_cap(full_matcher: Matcher) -> None:
@@ -496,7 +528,9 @@ def test_another_condition_gives_way_only_within_its_margin(full_matcher: Matche
     other_first = np.array([margin, 0.0, 0.0])
 
     def shown(second: float) -> list[int]:
-        return full_matcher._reordered(rows, np.array([0.80, second, 0.50]), other_first).tolist()
+        scores = np.array([0.80, second, 0.50])
+        labels = [full_matcher.thresholds.label(score) for score in scores]
+        return full_matcher._reordered(rows, scores, other_first, labels).tolist()
 
     assert shown(0.80 - margin + 0.005) == [1, 0, 2]
     assert shown(0.80 - margin - 0.005) == [0, 1, 2]
