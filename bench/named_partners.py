@@ -4,10 +4,13 @@ Before choosing a supplier, a leader asks who has used it: "Has anyone worked wi
 virtual ward?". No dev or new-set challenge names a partner, so `matcher eval` cannot tell whether
 such a question is understood. Each question here names one organisation with precedents in the
 corpus, and a topic on which it did some of its work, in the words of an NHS manager; written for
-this bench before any was ranked. Prints, for the shipped ranking and the same without step 8 (the
-bonus 0): the share of questions whose first precedent is the named partner's, the mean number of
-its precedents in the top 3 and top 5, and the questions whose first is another's; then how long
-finding the names takes, per challenge, over the dev challenges (none names a partner).
+this bench before any was ranked; 16 more (`MORE_QUESTIONS`, session 40) were written to probe
+step 8 before its topic rule, naming other partners, some as people shorten them ("Gilead",
+"Kheiron"). Prints, for each set, for the shipped ranking, the same with the bonus alone (step 8
+before session 40) and without step 8: the share of questions whose first precedent is the named
+partner's, the mean number of its precedents in the top 3 and top 5, and the questions whose first
+is another's; then how long finding the names takes, per challenge, over the dev challenges (none
+names a partner).
 """
 
 from __future__ import annotations
@@ -41,6 +44,24 @@ QUESTIONS = {
     "Has the British Red Cross supported discharge from hospital anywhere?": "British Red Cross",
     "Projects with Bayer on eye disease clinics?": "Bayer",
 }
+MORE_QUESTIONS = {
+    "Has any trust used Luscii for virtual wards?": "Luscii",
+    "Who has worked with Boston Scientific on heart failure?": "Boston Scientific",
+    "Has anyone partnered with Kheiron on breast screening?": "Kheiron Medical Technologies",
+    "Any trusts worked with Current Health on hospital at home?": "Current Health",
+    "Has anyone used Docobo for remote monitoring of frail patients?": "Docobo",
+    "Who has worked with Gilead on hepatitis C?": "Gilead Sciences",
+    "Any examples of Boehringer Ingelheim working on lung fibrosis?": "Boehringer Ingelheim",
+    "Has anyone worked with Lilly on diabetes?": "Lilly",
+    "Who has used Skin Analytics for dermatology referrals?": "Skin Analytics",
+    "Has anyone partnered with Roche Diagnostics on pathology?": "Roche Diagnostics",
+    "Any examples of Sanofi supporting diabetes care?": "Sanofi",
+    "Has the Stroke Association worked with the NHS on support for stroke survivors?": "Stroke Association",
+    "Who has worked with Microsoft on virtual consultations?": "Microsoft",
+    "Has Insulet helped anyone roll out closed loop?": "Insulet",
+    "Who worked with Qure.ai on chest X-rays?": "Qure.ai",
+    "Has anyone used Oxehealth's Oxevision on mental health wards?": "Oxehealth",
+}
 
 
 def theirs(matcher: Matcher, precedent: Precedent, partner: str) -> bool:
@@ -48,9 +69,9 @@ def theirs(matcher: Matcher, precedent: Precedent, partner: str) -> bool:
     return any(matcher.names.key(o.name) == key for o in precedent.record.non_nhs_partners)
 
 
-def figures(matcher: Matcher) -> tuple[float, float, float, list[str]]:
+def figures(matcher: Matcher, questions: dict[str, str] = QUESTIONS) -> tuple[float, float, float, list[str]]:
     first, top3, top5, missed = [], [], [], []
-    for question, partner in QUESTIONS.items():
+    for question, partner in questions.items():
         shown = [theirs(matcher, p, partner) for p in matcher.match(question, limit=5).precedents]
         first.append(shown[0])
         top3.append(sum(shown[:3]))
@@ -62,21 +83,26 @@ def figures(matcher: Matcher) -> tuple[float, float, float, list[str]]:
 
 def main() -> None:
     base = load_configured_matcher()
-    undetected = [
-        q
-        for q, partner in QUESTIONS.items()
-        if base.names.key(partner) not in map(base.names.key, base.match(q).named_partners)
-    ]
-    print(f"{len(QUESTIONS)} questions naming a partner; the partner not found in {len(undetected)}: {undetected}")
-    print(f"{'ranking':22}{'first is theirs':>18}{'theirs in top 3':>18}{'theirs in top 5':>18}")
-    for label, matcher in (
-        ("shipped", base),
-        ("without step 8", base.with_ranking(replace(base.ranking, named_partner_bonus=0))),
-    ):
-        first, top3, top5, missed = figures(matcher)
-        print(f"{label:22}{first:>18.0%}{top3:>18.2f}{top5:>18.2f}")
-        for question in missed:
-            print(f"  another's first: {question}")
+    rankings = {
+        "shipped": base,
+        "bonus alone (before)": base.with_ranking(replace(base.ranking, named_partner_topic_first=False)),
+        "without step 8": base.with_ranking(
+            replace(base.ranking, named_partner_bonus=0, named_partner_topic_first=False)
+        ),
+    }
+    for title, questions in (("questions", QUESTIONS), ("more questions (session 40)", MORE_QUESTIONS)):
+        undetected = [
+            q
+            for q, partner in questions.items()
+            if base.names.key(partner) not in map(base.names.key, base.match(q).named_partners)
+        ]
+        print(f"{len(questions)} {title} naming a partner; the partner not found in {len(undetected)}: {undetected}")
+        print(f"{'ranking':22}{'first is theirs':>18}{'theirs in top 3':>18}{'theirs in top 5':>18}")
+        for label, matcher in rankings.items():
+            first, top3, top5, missed = figures(matcher, questions)
+            print(f"{label:22}{first:>18.0%}{top3:>18.2f}{top5:>18.2f}")
+            for question in missed:
+                print(f"  another's first: {question}")
     challenges = [q.query for q in load_judged_queries(DEFAULT_DEV_QUERIES_PATH)]
     mentions = PartnerMentions.of_records(base.names, base.records)
     times = []

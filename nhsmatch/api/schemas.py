@@ -83,7 +83,9 @@ class MatchResponse(BaseModel):
         f"that when the challenge names a condition, a precedent about other conditions only (`other_conditions`) "
         f"gives way to one scoring within {Ranking().other_condition_penalty:g} (one about another disease of the "
         f"challenge's family, labelled partial, follows every strong match), and that the precedents of a partner the "
-        f"challenge names (`named_partners`) come before others' scoring within {Ranking().named_partner_bonus:g}."
+        f"challenge names (`named_partners`) come before others' scoring within {Ranking().named_partner_bonus:g}, "
+        f"and first of all, when a partial or strong match, those on the conditions it names (or, naming none, "
+        f"its approaches)."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")

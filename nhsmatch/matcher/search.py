@@ -36,7 +36,10 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 8. Named partners: when the challenge names a partner of the precedents ("Has anyone worked with
    Doccla?", mentions.py), that organisation's precedents gain `named_partner_bonus` in the order
    and are exempt from step 6, so its comparable work comes first; the score shown stays the
-   similarity, and a precedent that is unlike the challenge stays below others' that are.
+   similarity, and a precedent that is unlike the challenge stays below others' that are. Its
+   precedents on what the question asks it about (the conditions the challenge names or, naming
+   none, its approaches: "Luscii for virtual wards"), labelled partial or strong, come before all
+   others: they are the answer, however well others' work scores.
 """
 
 from __future__ import annotations
@@ -141,11 +144,13 @@ class Ranking:
     diversity_window: int = 10
     other_condition_penalty: float = 0.05  # hybrid only: the halves alone stay as the eval compares them
     named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
+    named_partner_topic_first: bool = True  # their work on what the question asks them about comes first
 
     @property
     def largest_give_way(self) -> float:
         """The most a precedent shown can score above one shown before it (steps 6 to 8), but for a
-        partial match about another disease of the family, which follows every strong one (step 7)."""
+        partial match about another disease of the family, which follows every strong one (step 7),
+        and a named partner's work on what the question asks it about, which comes first (step 8)."""
         return self.company_penalty + self.other_condition_penalty + self.named_partner_bonus
 
 
@@ -184,6 +189,12 @@ class _Problem:
     @cached_property  # read for every hit when labelling separate problems
     def conditions(self) -> frozenset[str]:
         return conditions_of(self.concepts)
+
+    @cached_property
+    def topic(self) -> frozenset[str]:
+        """What a question about a named partner's work asks it about: the conditions the problem
+        names, or, naming none, its approaches ("Luscii for virtual wards")."""
+        return self.conditions or frozenset(c.name for c in self.concepts if c.kind == "approach")
 
 
 @dataclass(frozen=True)
@@ -408,7 +419,7 @@ class Matcher:
         found = []
         for number, problem in enumerate(searched):
             rows, scores = self._rank(
-                problem.query, problem.lexical_query, allowed, problem.conditions, frozenset(named_keys)
+                problem.query, problem.lexical_query, allowed, problem.conditions, frozenset(named_keys), problem.topic
             )
             found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
@@ -556,10 +567,11 @@ class Matcher:
         allowed: npt.NDArray[np.int64] | None,
         conditions: frozenset[str],
         named: frozenset[str] = frozenset(),
+        topic: frozenset[str] = frozenset(),
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """Rows in the order shown, with their scores (0..1): descending but for steps 6 to 8.
         `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's;
-        `named`: the keys of the partners it names (step 8)."""
+        `named`: the keys of the partners it names, and `topic` what it asks them about (step 8)."""
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -581,7 +593,14 @@ class Matcher:
                 if not other[i] and scores[i] >= self.thresholds.strong and label != "strong":
                     penalties[i] = scores[i] - below_strong
         if self.ranking.mode == "hybrid" and named:
-            penalties[[bool(self._partners[row] & named) for row in rows.tolist()]] -= self.ranking.named_partner_bonus
+            theirs = [bool(self._partners[row] & named) for row in rows.tolist()]
+            penalties[theirs] -= self.ranking.named_partner_bonus
+            if self.ranking.named_partner_topic_first:
+                on_topic = [
+                    mine and label != "weak" and any(c.name in topic for c in self._concepts[row])
+                    for mine, label, row in zip(theirs, labels, rows.tolist(), strict=True)
+                ]
+                penalties[on_topic] -= 1.0  # before every other, however well others' work scores
         shown = self._reordered(rows, scores, penalties, labels, exempt=named)
         return rows[shown], scores[shown]
 

@@ -13,7 +13,7 @@ def test_every_question_names_its_partner_and_its_work_comes_first_more_often(fu
         assert full_matcher.match(question, limit=1).named_partners == [full_matcher.names.canonical(partner)]
     first, top3, _, _ = figures(full_matcher)
     unnamed_first, unnamed_top3, _, _ = figures(
-        full_matcher.with_ranking(replace(full_matcher.ranking, named_partner_bonus=0))
+        full_matcher.with_ranking(replace(full_matcher.ranking, named_partner_bonus=0, named_partner_topic_first=False))
     )
     assert first >= unnamed_first and top3 > unnamed_top3
     assert first >= 0.9

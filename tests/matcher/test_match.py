@@ -294,16 +294,38 @@ def test_a_named_partners_comparable_work_comes_first_beyond_the_company_cap(ful
     assert not any("same partner" in c for p in result.precedents if not doccla(p) for c in p.shared_concepts)
     assert gives_way_only_within([p.score for p in result.precedents], full_matcher.ranking.largest_give_way)
     # Unnamed, another company's virtual ward scores first; the score shown stays the similarity.
-    plain = full_matcher.with_ranking(replace(full_matcher.ranking, named_partner_bonus=0)).match(challenge, limit=10)
+    unnamed = replace(full_matcher.ranking, named_partner_bonus=0, named_partner_topic_first=False)
+    plain = full_matcher.with_ranking(unnamed).match(challenge, limit=10)
     assert not doccla(plain.precedents[0])
     similarity = {p.record.id: p.score for p in plain.precedents}
     assert all(p.score == similarity[p.record.id] for p in result.precedents if p.record.id in similarity)
 
 
+def test_a_named_partners_work_on_what_the_question_asks_comes_first(full_matcher: Matcher) -> None:
+    """Luscii's one remote monitoring service is a partial match for "virtual wards" (0.57), and four
+    other companies' virtual wards score 0.68-0.83: the bonus alone left it fifth."""
+    challenge = "Has any trust used Luscii for virtual wards?"
+    result = full_matcher.match(challenge, limit=5)
+    assert result.named_partners == ["Luscii"]
+    first = result.precedents[0]
+    assert first.record.id == "all-together-better-sunderland-luscii-recovery-at-home" and first.match == "partial"
+    assert first.shared_concepts[0] == "same partner: Luscii"
+    assert "similar approach: virtual wards and remote monitoring" in first.shared_concepts
+    bonus_alone = full_matcher.with_ranking(replace(full_matcher.ranking, named_partner_topic_first=False))
+    assert bonus_alone.match(challenge, limit=5).precedents[0].record.id != first.record.id
+
+
 def test_a_named_partners_work_unlike_the_challenge_stays_below_others(full_matcher: Matcher) -> None:
-    result = full_matcher.match("Has anyone worked with AstraZeneca on a virtual ward for frail patients?", limit=5)
+    """AstraZeneca ran no virtual ward: its nearest work is a weak match, so others' come first. Asked
+    "... for frail patients", its data hub partnership that included remote monitoring is a partial
+    match (0.52), and comes first, labelled so."""
+    result = full_matcher.match("Has anyone worked with AstraZeneca on a virtual ward?", limit=5)
     assert result.named_partners == ["AstraZeneca"]
     assert not any("AstraZeneca" in {o.name for o in p.record.industry_partners} for p in result.precedents)
+    frail = full_matcher.match("Has anyone worked with AstraZeneca on a virtual ward for frail patients?", limit=5)
+    first = frail.precedents[0]
+    assert "AstraZeneca" in {o.name for o in first.record.industry_partners} and first.match == "partial"
+    assert all(p.match == "strong" for p in frail.precedents[1:])
 
 
 PUMPS = "nurses can't locate infusion pumps or free beds across the hospital"

@@ -25,6 +25,7 @@ def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
         ("We work with Pathway on homeless patients' discharge.", ["Pathway"]),
         ("has anyone worked with pfizer or siemens?", ["Pfizer", "Siemens Healthineers"]),  # names, in any case
         ("HARTMANN ran it. Bayer did too.", ["HARTMANN", "Bayer"]),  # a name at a sentence's start
+        ("Who has worked with Gilead or Kheiron?", ["Gilead Sciences", "Kheiron Medical Technologies"]),  # curated
     ],
 )
 def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: str, named: list[str]) -> None:
