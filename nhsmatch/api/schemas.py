@@ -123,8 +123,9 @@ class MatchResponse(BaseModel):
     )
     named_partners: list[str] = Field(
         description='Partners of past partnerships that the challenge names, e.g. ["Doccla"] for "Has anyone '
-        'worked with Doccla on a virtual ward?": their precedents come first among comparable ones and say '
-        '"same partner: Doccla" in `shared_concepts`; empty when none.'
+        'worked with Doccla on a virtual ward?": their precedents come first among comparable ones (those on '
+        'what it asks them about, when a partial or strong match, first of all) and say "same partner: Doccla" '
+        "in `shared_concepts`; empty when none."
     )
     places: list[NamedPlace] = Field(
         description='Places the challenge names, each with its regions, e.g. [{"name": "Lincolnshire", "regions": '
