@@ -211,6 +211,10 @@ class MatchThresholds:
             return "strong"
         return "partial" if score >= self.partial else "weak"
 
+    def least(self, label: MatchLabel) -> float:
+        """The least score a precedent with this label has."""
+        return {"strong": self.strong, "partial": self.partial}.get(label, -np.inf)
+
 
 def conditions_of(concepts: Iterable[Concept]) -> frozenset[str]:
     return frozenset(c.name for c in concepts if c.kind == "condition")
@@ -581,10 +585,11 @@ class Matcher:
             rows, scores = self._with_feedback(query, lexical, rows, scores, conditions)
         order = best_first(scores, RANKED_DEPTH)
         rows, scores = rows[order], np.clip(scores[order], 0.0, 1.0)
-        labels = [self._label(int(row), float(score), conditions) for row, score in zip(rows, scores, strict=True)]
+        row_ids = rows.tolist()
+        labels = [self._label(row, score, conditions) for row, score in zip(row_ids, scores.tolist(), strict=True)]
         penalties = np.zeros(len(rows))
         if self.ranking.mode == "hybrid" and conditions:
-            other = [self._other_condition(row, conditions) for row in rows.tolist()]
+            other = [self._other_condition(row, conditions) for row in row_ids]
             penalties[other] = self.ranking.other_condition_penalty
             # Another disease of the family keeps its place among the partial matches it is labelled
             # with, but follows every strong one: as if it scored just under the strong threshold.
@@ -593,12 +598,12 @@ class Matcher:
                 if not other[i] and scores[i] >= self.thresholds.strong and label != "strong":
                     penalties[i] = scores[i] - below_strong
         if self.ranking.mode == "hybrid" and named:
-            theirs = [bool(self._partners[row] & named) for row in rows.tolist()]
+            theirs = [bool(self._partners[row] & named) for row in row_ids]
             penalties[theirs] -= self.ranking.named_partner_bonus
             if self.ranking.named_partner_topic_first:
                 on_topic = [
                     mine and label != "weak" and any(c.name in topic for c in self._concepts[row])
-                    for mine, label, row in zip(theirs, labels, rows.tolist(), strict=True)
+                    for mine, label, row in zip(theirs, labels, row_ids, strict=True)
                 ]
                 penalties[on_topic] -= 1.0  # before every other, however well others' work scores
         shown = self._reordered(rows, scores, penalties, labels, exempt=named)
@@ -719,8 +724,7 @@ class Matcher:
         companies = [self._companies[row] for row in rows.tolist()]
         plain = scores.tolist()
         own = (scores - penalties).tolist()
-        least = {"strong": self.thresholds.strong, "partial": self.thresholds.partial, "weak": -np.inf}
-        floors = [least[label] for label in labels]
+        floors = [self.thresholds.least(label) for label in labels]
         bonus = max(0.0, -float(penalties.min()))
         remaining = list(range(len(rows)))
         picked: list[int] = []

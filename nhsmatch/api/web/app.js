@@ -216,11 +216,12 @@ function showResults(state, body) {
   const named = body.named_partners || [];
   $("named").textContent = named.length ? `Their precedents first, among comparable ones: ${named.join(", ")}` : "";
   $("named").hidden = named.length === 0;
-  const places = (body.places || []).map((p) => p.name);
+  const placesNamed = body.places || [];
+  const places = placesNamed.map((p) => p.name);
   $("places").textContent = places.length ? `${PLACES_NOTE}: ${places.join(", ")}` : "";
   $("places").hidden = places.length === 0;
   // A place may be what the asker asks about ("Has anyone in Scotland …?"): one click keeps to its region.
-  const regions = state.region ? [] : [...new Set((body.places || []).flatMap((p) => p.regions))];
+  const regions = state.region ? [] : [...new Set(placesNamed.flatMap((p) => p.regions))];
   $("places-only").replaceChildren(
     ...regions.map((region) =>
       el("button", { type: "button", className: "button button--secondary button--small", "data-region": region },
