@@ -25,6 +25,7 @@ PARTNER_IDS_SHOWN = 3  # the rest are in --json
 BACKGROUND_NOTE = "Read as background rather than the problem, so counted for much less"
 SEPARATE_PROBLEMS_NOTE = "Read as separate problems, each searched alone and their precedents shown in turn"
 NAMED_PARTNERS_NOTE = "Their precedents first, among comparable ones"  # the partners the challenge names
+ALTERNATIVES_NOTE = "Others' work first, as asked: their precedents come last, and they are no likely partners"
 PLACES_NOTE = "Searched without the place names, so that no partnership matches for its place alone"
 OTHER_CONDITIONS_NOTE = "About another condition, a model of care to borrow at best"
 NOT_IN_ENGLISH_NOTE = (
@@ -201,6 +202,8 @@ def _print_result(result: MatchResult) -> None:
         console.print(f"{BACKGROUND_NOTE}: {sentences}\n")
     if result.named_partners:
         console.print(f"{NAMED_PARTNERS_NOTE}: {escape(', '.join(result.named_partners))}\n")
+    if result.alternatives_to:
+        console.print(f"{ALTERNATIVES_NOTE}: {escape(', '.join(result.alternatives_to))}\n")
     if result.places:
         console.print(f"{PLACES_NOTE}: {escape(', '.join(place.name for place in result.places))}\n")
     if result.separate_problems:

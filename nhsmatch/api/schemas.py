@@ -85,7 +85,7 @@ class MatchResponse(BaseModel):
         f"challenge's family, labelled partial, follows every strong match), and that the precedents of a partner the "
         f"challenge names (`named_partners`) come before others' scoring within {Ranking().named_partner_bonus:g}, "
         f"and first of all, when a partial or strong match, those on the conditions it names (or, naming none, "
-        f"its approaches)."
+        f"its approaches); the precedents of a partner it asks for alternatives to (`alternatives_to`) come last."
     )
     partners: list[LikelyPartner] = Field(description="Industry and third-sector organisations, best first.")
     nhs_peers: list[NhsPeer] = Field(description="NHS organisations that did comparable work.")
@@ -126,6 +126,12 @@ class MatchResponse(BaseModel):
         'worked with Doccla on a virtual ward?": their precedents come first among comparable ones (those on '
         'what it asks them about, when a partial or strong match, first of all) and say "same partner: Doccla" '
         "in `shared_concepts`; empty when none."
+    )
+    alternatives_to: list[str] = Field(
+        description='Partners of past partnerships that the challenge asks for alternatives to, e.g. ["Novartis"] '
+        'for "Apart from Novartis, which companies have supported heart failure services?" or ["Healthy.io"] for '
+        '"Our Healthy.io contract ends next year; who else offers something similar?": their names were not '
+        "searched for, their precedents come after all others', and they are left out of `partners`; empty when none."
     )
     places: list[NamedPlace] = Field(
         description='Places the challenge names, each with its regions, e.g. [{"name": "Lincolnshire", "regions": '

@@ -128,11 +128,18 @@ class PartnerMentions:
         """The finder of the records' partners: industry and others, not the NHS's."""
         return cls(names, (partner.name for record in records for partner in record.non_nhs_partners))
 
+    def found_in(self, text: str) -> list[Found]:
+        """Each organisation the text names, canonically, where it names it, in order; a short name
+        several share names each of them, at the same place."""
+        return [
+            hit._replace(name=name)
+            for hit in self._finder.found_in(text)
+            for name in self._sharing.get(hit.name, [hit.name])
+        ]
+
     def named_in(self, text: str) -> list[str]:
-        """The canonical names of the organisations the text names, in the order it first names them;
-        a short name several share names each of them."""
-        found = (self._sharing.get(hit.name, [hit.name]) for hit in self._finder.found_in(text))
-        return list(dict.fromkeys(name for names in found for name in names))
+        """The canonical names of the organisations the text names, in the order it first names them."""
+        return list(dict.fromkeys(hit.name for hit in self.found_in(text)))
 
 
 def _rare_one_word(form: str) -> bool:

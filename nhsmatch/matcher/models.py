@@ -207,4 +207,5 @@ class MatchResult(_Frozen):
     no_strong_precedent_for: list[int] = []  # those of the separate problems with no strong precedent
     not_in_english: bool = False  # the challenge does not read as English, which the model reads
     named_partners: list[str] = []  # partners of the precedents the challenge names: their work comes first
+    alternatives_to: list[str] = []  # partners it asks for alternatives to: their work comes last, no likely partners
     places: list[NamedPlace] = []  # places the challenge names: searched as "our area", their regions near

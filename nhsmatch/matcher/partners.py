@@ -10,7 +10,7 @@ with many loosely similar projects does not drown out one that did exactly this.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .models import LikelyPartner, NhsPeer, PartnerEvidence, Partnership
@@ -78,13 +78,15 @@ def rank_partners(
     current_year: int,
     partner_types: Sequence[str] = (),
     regions: Sequence[Region] = (),
+    leave_out: Collection[str] = (),
     limit: int = 10,
 ) -> list[LikelyPartner]:
-    """Industry and patient/charity organisations behind the scored precedents, best first."""
+    """Industry and patient/charity organisations behind the scored precedents, best first, but for
+    those `leave_out` keys (names.key)."""
 
     def mentions(record: Partnership) -> Iterable[tuple[str, str]]:
         for partner in record.non_nhs_partners:
-            if not partner_types or partner.type in partner_types:
+            if (not partner_types or partner.type in partner_types) and names.key(partner.name) not in leave_out:
                 yield partner.name, partner.type
 
     partners = []

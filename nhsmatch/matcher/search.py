@@ -40,6 +40,10 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    precedents on what the question asks it about (the conditions the challenge names or, naming
    none, its approaches: "Luscii for virtual wards"), labelled partial or strong, come before all
    others: they are the answer, however well others' work scores.
+9. Alternatives: a partner the challenge asks for alternatives to ("Apart from Novartis, which
+   companies ...?", "Our Healthy.io contract ends; who else ...?", alternatives.py) is not searched
+   for (its name is left out of what is read), its precedents come after all others', and it is
+   left out of the likely partners.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from .alternatives import alternatives_wanted_to, without_names
 from .arrays import best_first, concatenated_ranges
 from .asides import set_aside
 from .background import CONCEPT_WEIGHT, intended, is_question
@@ -64,7 +69,7 @@ from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
 from .focus import SPECIFICITY_RANK, apart_from_context, focused_vector, specificity, whole_less_background
 from .interfaces import Embedder, Vectors
-from .mentions import PartnerMentions
+from .mentions import Found, PartnerMentions
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
@@ -145,12 +150,14 @@ class Ranking:
     other_condition_penalty: float = 0.05  # hybrid only: the halves alone stay as the eval compares them
     named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
     named_partner_topic_first: bool = True  # their work on what the question asks them about comes first
+    look_past_partners: bool = True  # hybrid only: "apart from Novartis" puts its work last (step 9)
 
     @property
     def largest_give_way(self) -> float:
         """The most a precedent shown can score above one shown before it (steps 6 to 8), but for a
         partial match about another disease of the family, which follows every strong one (step 7),
-        and a named partner's work on what the question asks it about, which comes first (step 8)."""
+        a named partner's work on what the question asks it about, which comes first (step 8), and
+        the work of a partner the challenge asks for alternatives to, which comes last (step 9)."""
         return self.company_penalty + self.other_condition_penalty + self.named_partner_bonus
 
 
@@ -166,13 +173,15 @@ class EmbeddedChallenge:
 @dataclass(frozen=True)
 class ReadChallenge:
     """A challenge as read before it is searched: the text searched for, the typing slips read as
-    corpus words ({typed: read as}), the clauses set aside as not the problem, and whether it reads
-    as English (the model reads English only)."""
+    corpus words ({typed: read as}), the clauses set aside as not the problem, whether it reads as
+    English (the model reads English only), and the partners it asks for alternatives to, whose
+    names are not searched for (alternatives.py)."""
 
     searched: str
     corrected_words: dict[str, str]
     set_aside: list[str]
     in_english: bool
+    alternatives_to: list[str]
 
 
 @dataclass(frozen=True)
@@ -301,10 +310,17 @@ class Matcher:
 
     def read(self, challenge: str) -> ReadChallenge:
         """What is searched for: the challenge less the clauses that dismiss their topic
-        (asides.py), its typing slips corrected (spelling.py)."""
+        (asides.py), its typing slips corrected (spelling.py), less the names of the partners it asks
+        for alternatives to (alternatives.py, step 9)."""
         searched, dismissed = set_aside(challenge) if self.ranking.set_aside_dismissals else (challenge, [])
         reading = self.speller.read(searched)
-        return ReadChallenge(reading.text, reading.corrections, dismissed, reading.in_english)
+        passed: list[Found] = []
+        if self.ranking.look_past_partners and self.ranking.mode == "hybrid":
+            passed = alternatives_wanted_to(reading.text, self._mentions.found_in(reading.text))
+        alternatives_to = list(dict.fromkeys(hit.name for hit in passed))
+        return ReadChallenge(
+            without_names(reading.text, passed), reading.corrections, dismissed, reading.in_english, alternatives_to
+        )
 
     def model_text(self, searched: str) -> str:
         """What the model reads: the places named read as "our area" and a short challenge with its
@@ -417,13 +433,21 @@ class Matcher:
         separate = self._separate_problems(whole) if self.ranking.separate_problems else []
         searched = [self._problem(text, embed) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
-        named = self._mentions.named_in(read.searched) if self.ranking.mode == "hybrid" else []
+        hybrid = self.ranking.mode == "hybrid"
+        named = [n for n in self._mentions.named_in(read.searched) if n not in read.alternatives_to] if hybrid else []
+        passed_keys = frozenset(self.names.key(name) for name in read.alternatives_to)
         places = self.places.named_in(read.searched) if self.ranking.places_as_anywhere else []
         named_keys = {self.names.key(name): name for name in named}
         found = []
         for number, problem in enumerate(searched):
             rows, scores = self._rank(
-                problem.query, problem.lexical_query, allowed, problem.conditions, frozenset(named_keys), problem.topic
+                problem.query,
+                problem.lexical_query,
+                allowed,
+                problem.conditions,
+                frozenset(named_keys),
+                problem.topic,
+                passed_keys,
             )
             found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
@@ -460,6 +484,7 @@ class Matcher:
                 current_year=self.current_year,
                 partner_types=filters.partner_types,
                 regions=regions,
+                leave_out=passed_keys,
             ),
             nhs_peers=rank_nhs_peers(evidence, self.names),
             no_strong_precedent=not any(p.match == "strong" for p in precedents),
@@ -470,6 +495,7 @@ class Matcher:
             no_strong_precedent_for=no_strong_for,
             not_in_english=not read.in_english,
             named_partners=named,
+            alternatives_to=read.alternatives_to,
             places=places,
         )
 
@@ -572,10 +598,12 @@ class Matcher:
         conditions: frozenset[str],
         named: frozenset[str] = frozenset(),
         topic: frozenset[str] = frozenset(),
+        passed: frozenset[str] = frozenset(),
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        """Rows in the order shown, with their scores (0..1): descending but for steps 6 to 8.
+        """Rows in the order shown, with their scores (0..1): descending but for steps 6 to 9.
         `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's;
-        `named`: the keys of the partners it names, and `topic` what it asks them about (step 8)."""
+        `named`: the keys of the partners it names, and `topic` what it asks them about (step 8);
+        `passed`: those of the partners it asks for alternatives to (step 9)."""
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -597,8 +625,12 @@ class Matcher:
             for i, label in enumerate(labels):
                 if not other[i] and scores[i] >= self.thresholds.strong and label != "strong":
                     penalties[i] = scores[i] - below_strong
+        looked_past = [bool(self._partners[row] & passed) for row in row_ids]
+        penalties[looked_past] += 1.0  # after every other's work, however well it scores
         if self.ranking.mode == "hybrid" and named:
-            theirs = [bool(self._partners[row] & named) for row in row_ids]
+            theirs = [
+                bool(self._partners[row] & named) and not past for row, past in zip(row_ids, looked_past, strict=True)
+            ]
             penalties[theirs] -= self.ranking.named_partner_bonus
             if self.ranking.named_partner_topic_first:
                 on_topic = [

@@ -6,7 +6,8 @@ their longest vocabulary word cost 0.03 nDCG@10 (README, "Matching quality").
 
 Cautious by design, so that a challenge written correctly is never changed:
 - a word is left as typed when it is known: used by the corpus or the vocabulary, an English word
-  (pyspellchecker's dictionary), the British spelling of one, or a plural of any of these;
+  (pyspellchecker's dictionary), the British spelling of one, a plural of any of these, or a
+  contraction typed without its apostrophe ("arent", "didnt");
 - an unknown word becomes the most frequent corpus word one edit away (a letter dropped, added,
   changed or two swapped), and only corpus words are ever offered, never general English;
 - only words of five or more letters, all in lower case or capitalised, are considered:
@@ -133,7 +134,13 @@ class Speller:
         return meant if meant and meant != word else None
 
     def _known(self, word: str) -> bool:
-        return any(form in self._counts for form in _singulars(word)) or english_word(word)
+        return any(form in self._counts for form in _singulars(word)) or english_word(word) or _contraction(word)
+
+
+def _contraction(word: str) -> bool:
+    """Whether a word is a contraction typed without its apostrophe, as people type into a search
+    box: "arent" is "aren't", not a slip for "parent"; "theyre" is "they're"."""
+    return any(f"{word[:-n]}'{word[-n:]}" in _english() for n in (1, 2))
 
 
 def _considered_words(text: str) -> list[str]:

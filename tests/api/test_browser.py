@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from nhsmatch.api.cli import (
+    ALTERNATIVES_NOTE,
     BACKGROUND_NOTE,
     NAMED_PARTNERS_NOTE,
     NOT_IN_ENGLISH_NOTE,
@@ -27,6 +28,7 @@ from nhsmatch.api.routes.web import WEB_DIR
 pytestmark = pytest.mark.browser
 
 AF_CHALLENGE = "Too many people with atrial fibrillation are not anticoagulated and we see avoidable strokes"
+APART_FROM_NOVARTIS = "Apart from Novartis, which companies have supported heart failure services?"
 LIPIDS_CHALLENGE = "Too few people with high cholesterol are on lipid-lowering treatment and heart attacks stay high"
 COPD_CHALLENGE = "People with COPD wait months for spirometry and a diagnosis, and winter admissions keep rising"
 BACKGROUND = "We are a teaching hospital trust with two main sites and 9,000 staff."  # read as about the asker
@@ -190,6 +192,10 @@ def test_widget_says_what_it_searched_for_and_when_no_precedent_is_strong(page: 
     expect(widget(page).get_by_text(f"{NAMED_PARTNERS_NOTE}: Doccla")).to_be_visible()
     expect(widget(page).get_by_text(f"{PLACES_NOTE}: Lincolnshire")).to_be_visible()
 
+    box.fill(APART_FROM_NOVARTIS)
+    box.press("Enter")
+    expect(widget(page).get_by_text(f"{ALTERNATIVES_NOTE}: Novartis")).to_be_visible()
+
     box.fill(WELSH_CHALLENGE)
     box.press("Enter")
     expect(widget(page).get_by_text(NOT_IN_ENGLISH_NOTE)).to_be_visible()
@@ -336,6 +342,9 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
     search(page, "Has anyone in Lincolnshire worked with Doccla on a virtual ward?")
     expect(page.locator("#named")).to_have_text(f"{NAMED_PARTNERS_NOTE}: Doccla")
     expect(page.locator("#places")).to_have_text(f"{PLACES_NOTE}: Lincolnshire")
+    expect(page.locator("#alternatives")).to_be_hidden()
+    search(page, APART_FROM_NOVARTIS)
+    expect(page.locator("#alternatives")).to_have_text(f"{ALTERNATIVES_NOTE}: Novartis")
     search(page, WELSH_CHALLENGE)
     expect(page.locator("#not-english")).to_have_text(NOT_IN_ENGLISH_NOTE)
     expect(page.get_by_role("status")).to_contain_text("The challenge does not read as English.")
@@ -344,6 +353,7 @@ def test_page_says_how_it_read_the_challenge(page: Page, api_url: str) -> None:
     expect(page.locator("#background")).to_be_hidden()
     expect(page.locator("#problems")).to_be_hidden()
     expect(page.locator("#named")).to_be_hidden()
+    expect(page.locator("#alternatives")).to_be_hidden()
     expect(page.locator("#places")).to_be_hidden()
     expect(page.locator("#not-english")).to_be_hidden()
 

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from nhsmatch.api.cli import (
+    ALTERNATIVES_NOTE,
     BACKGROUND_NOTE,
     NAMED_PARTNERS_NOTE,
     NOT_IN_ENGLISH_NOTE,
@@ -97,6 +98,15 @@ def test_search_says_which_named_partners_precedents_it_put_first_and_which_plac
     assert f"{NAMED_PARTNERS_NOTE}: Doccla" in result.output
     assert "same partner: Doccla" in result.output
     assert f"{PLACES_NOTE}: Lincolnshire" in " ".join(result.output.split())
+
+
+def test_search_says_which_partners_it_looked_past_as_asked() -> None:
+    challenge = "Apart from Novartis, which companies have supported heart failure services?"
+    result = CliRunner().invoke(cli, ["search", challenge, "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert f"{ALTERNATIVES_NOTE}: Novartis" in output
+    assert "Novartis" not in output.replace(f"{ALTERNATIVES_NOTE}: Novartis", "")
 
 
 def test_search_says_which_separate_problems_it_searched_one_at_a_time() -> None:

@@ -47,10 +47,11 @@ def test_match_returns_precedents_partners_and_peers(client: TestClient) -> None
         "no_strong_precedent_for",
         "not_in_english",
         "named_partners",
+        "alternatives_to",
         "places",
     }
     assert body["corrected_words"] == {} and body["set_aside"] == [] and body["read_as_background"] == []
-    assert body["named_partners"] == [] and body["places"] == []
+    assert body["named_partners"] == [] and body["alternatives_to"] == [] and body["places"] == []
     assert body["separate_problems"] == [] and body["no_strong_precedent_for"] == []
     assert body["not_in_english"] is False
     assert len(body["precedents"]) == 5

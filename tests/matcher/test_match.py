@@ -328,6 +328,28 @@ def test_a_named_partners_work_unlike_the_challenge_stays_below_others(full_matc
     assert all(p.match == "strong" for p in frail.precedents[1:])
 
 
+def test_a_partner_the_challenge_asks_for_alternatives_to_comes_last_and_is_no_likely_partner(
+    full_matcher: Matcher,
+) -> None:
+    """Before step 9, all six precedents shown were Novartis's, and Novartis the first likely partner."""
+    challenge = "Apart from Novartis, which companies have supported heart failure services?"
+    result = full_matcher.match(challenge, limit=10)
+    assert result.alternatives_to == ["Novartis"] and result.named_partners == []
+
+    def novartis(names: list[str]) -> bool:
+        return "Novartis" in {full_matcher.names.canonical(name) for name in names}
+
+    assert not any(novartis([o.name for o in p.record.non_nhs_partners]) for p in result.precedents)
+    assert not novartis([p.name for p in result.partners])
+    assert result.precedents[0].match == "strong" and "heart failure" in result.precedents[0].shared_concepts[0]
+    assert not any("same partner" in c for p in result.precedents for c in p.shared_concepts)
+    named = full_matcher.with_ranking(replace(full_matcher.ranking, look_past_partners=False)).match(
+        challenge, limit=10
+    )
+    assert novartis([o.name for o in named.precedents[0].record.non_nhs_partners])
+    assert novartis([named.partners[0].name])
+
+
 PUMPS = "nurses can't locate infusion pumps or free beds across the hospital"
 
 

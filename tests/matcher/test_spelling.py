@@ -57,6 +57,10 @@ def test_a_contraction_is_no_slip() -> None:
     speller = Speller.from_texts(["Nurses could not come, and should."])
     text = "Nurses couldn't come, shouldn\u2019t they?"  # "couldn" is no slip for "could"
     assert speller.read(text) == Reading(text, {}, in_english=True)
+    # Typed without the apostrophe: "arent" is no slip for "parent", nor "theyre" for "there".
+    speller = Speller.from_texts(["Parent and carer groups said there were none."])
+    text = "apps that arent used, theyre not what patients wanted, which they didnt say"
+    assert speller.read(text) == Reading(text, {}, in_english=True)
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ def to_response(result: MatchResult) -> MatchResponse:
         no_strong_precedent_for=result.no_strong_precedent_for,
         not_in_english=result.not_in_english,
         named_partners=result.named_partners,
+        alternatives_to=result.alternatives_to,
         places=result.places,
     )
 

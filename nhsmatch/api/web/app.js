@@ -216,6 +216,11 @@ function showResults(state, body) {
   const named = body.named_partners || [];
   $("named").textContent = named.length ? `Their precedents first, among comparable ones: ${named.join(", ")}` : "";
   $("named").hidden = named.length === 0;
+  const passed = body.alternatives_to || [];
+  $("alternatives").textContent = passed.length
+    ? `Others' work first, as asked: their precedents come last, and they are no likely partners: ${passed.join(", ")}`
+    : "";
+  $("alternatives").hidden = passed.length === 0;
   const placesNamed = body.places || [];
   const places = placesNamed.map((p) => p.name);
   $("places").textContent = places.length ? `${PLACES_NOTE}: ${places.join(", ")}` : "";

@@ -257,6 +257,11 @@ li:first-child { border-top: 0; }
       const theirsFirst = named.length
         ? h("p", { className: "hint" }, `Their precedents first, among comparable ones: ${named.join(", ")}`)
         : null;
+      const passed = body.alternatives_to || [];
+      const othersFirst = passed.length
+        ? h("p", { className: "hint" },
+          `Others' work first, as asked: their precedents come last, and they are no likely partners: ${passed.join(", ")}`)
+        : null;
       const places = (body.places || []).map((p) => p.name);
       const whereNotWhat = places.length
         ? h("p", { className: "hint" },
@@ -271,7 +276,7 @@ li:first-child { border-top: 0; }
           "Search every region", newTab())]
         : null;
       if (!precedents.length) {
-        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone, theirsFirst, whereNotWhat,
+        this.render(notEnglish, corrected, leftOut, aboutYou, eachAlone, theirsFirst, othersFirst, whereNotWhat,
           h("p", {}, `No past partnerships found${inRegion}.`, everywhere), more);
         this.say("No past partnerships found.");
         return;
@@ -303,6 +308,7 @@ li:first-child { border-top: 0; }
         aboutYou,
         eachAlone,
         theirsFirst,
+        othersFirst,
         whereNotWhat,
         body.no_strong_precedent
           ? h("p", { className: "notice" }, `No strong precedent${inRegion}: these are the closest related `

@@ -1,0 +1,109 @@
+"""The partners a challenge asks for alternatives to: "Apart from Novartis, which companies have
+supported heart failure services?" wants others' work, not Novartis's, though it names Novartis.
+
+A named partner is one to look past when
+- the words just before it set it apart: "apart from", "other than", "besides", "excluding",
+  "without", "alternatives to", "competitor to", "instead of", "not", "that aren't", or a list of
+  names after one ("apart from Novartis and AstraZeneca"); or just after it: "Novartis aside";
+- or a clause that does not name it asks for other organisations ("who else", "other suppliers",
+  "alternatives", "a replacement", "a different partner"): "Our Healthy.io contract ends next year;
+  who else offers something similar?", "We know about Optellum but want to see what else has been
+  piloted.", or the clause that names it as the asker's own does so after it: "We already commission
+  British Red Cross and want to see what other partners have delivered."
+A clause that names the partner asks about its work: "Has anyone else worked with Doccla?", "What
+else has Medtronic done?", as does one that refers back to it ("We already work with AstraZeneca on
+asthma. What else have they done?"); other NHS organisations ("other trusts", "other ICBs") are no
+alternatives to a partner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from .mentions import Found
+from .passages import sentence_spans
+
+_SET_APART_BEFORE = re.compile(
+    r"(?:(?:\b(?:apart|aside)\s+from|\bother\s+than|\bbesides|\bexcept(?:\s+for)?|\bexcluding|\bwithout|"
+    r"\b(?:alternatives?|comparators?|competitors?)\s+(?:to|of|for)|\binstead\s+of|\b(?:rather|wider)\s+than|"
+    r"\bin\s+place\s+of|\breplac(?:e|ing|ement\s+for)|\bswitch(?:ing)?\s+(?:away\s+)?from|\bmov(?:e|ing)\s+away\s+from|"
+    r"\bbeyond|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\baren'?t|\bare\s+not|\bisn'?t|\bis\s+not|"
+    r"n't\s+(?:involve|include)|\bnot(?:\s+(?:involving|including))?)"
+    r"\s+(?:(?:with|from|by|for)\s+)?(?:the\s+likes\s+of\s+|the\s+|(?:companies|firms|suppliers)\s+like\s+)?"
+    r"|\bnon-)$",  # "non-Boehringer precedents"
+    re.IGNORECASE,
+)
+# "Novartis aside", but not "Doccla, apart from virtual wards, ...".
+_SET_APART_AFTER = re.compile(r"(?:'s)?\s*,?\s*(?:aside|apart|excepted|excluded)\b(?!\s+from)", re.IGNORECASE)
+# Between two names of one list: "Novartis, AstraZeneca and Pfizer", "Doccla or Luscii".
+_LIST_JOINER = re.compile(
+    r"(?:'s)?\s*(?:,\s*(?:and|or|nor)?|and|or|nor|&|/)\s*(?:with\s+|from\s+|the\s+)?", re.IGNORECASE
+)
+_OTHERS_ASKED = re.compile(
+    r"\b(?:who|anyone|anybody|nobody|no\s+one|someone|somebody|what)\s+else\b|\b(?:who|what)\s+(?:are|were)\s+the\s+others\b|"
+    r"\b(?:other|another|different|alternative|second)\s+(?:[\w-]+\s+){0,4}?(?:suppliers?|providers?|compan(?:y|ies)|"
+    r"partners?|organi[sz]ations?|orgs?|vendors?|firms?|platforms?|tools?|options?|products?|solutions?)\b|"
+    # Not "alternatives to admission", "a hip replacement", "hormone replacement therapy".
+    r"\balternatives\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission|A&E|ED|emergency|inpatient))|"
+    r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcompetitors?\b|\bcomparators?\b|\bnon-pharma|"
+    r"\bin\s+(?:its|their)\s+place\b",
+    re.IGNORECASE,
+)
+# The asker's own supplier: "the network currently uses Brainomix", "we already commission British Red Cross".
+_THEIR_OWN = re.compile(
+    r"\b(?:use[sd]?|using|commission(?:s|ed)?|(?:contract|work(?:s|ing)?|partner(?:s|ing)?)\s+with|buy\s+from|"
+    r"rel(?:y|ies|ied)\s+on)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-–—]\s+|,?\s+but\s+", re.IGNORECASE)
+
+
+def alternatives_wanted_to(text: str, found: Sequence[Found]) -> list[Found]:
+    """Of the partners `found` in `text` (in order), the mentions of those the text asks for
+    alternatives to (module docstring)."""
+    clauses = _clauses(text)
+    clause_of = [next(i for i, (start, end) in enumerate(clauses) if start <= hit.start < end) for hit in found]
+    set_apart = [bool(_SET_APART_BEFORE.search(text, max(0, hit.start - 60), hit.start)) for hit in found]
+    for i in range(1, len(found)):  # "apart from Novartis and AstraZeneca": the list's names follow the first
+        if set_apart[i - 1] and _LIST_JOINER.fullmatch(text, found[i - 1].end, found[i].start):
+            set_apart[i] = True
+    for i in reversed(range(len(found))):  # "Novartis and AstraZeneca aside": they come before the last
+        listed_before = i + 1 < len(found) and _LIST_JOINER.fullmatch(text, found[i].end, found[i + 1].start)
+        if _SET_APART_AFTER.match(text, found[i].end) or (listed_before and set_apart[i + 1]):
+            set_apart[i] = True
+    for i, (hit, c) in enumerate(zip(found, clause_of, strict=True)):  # "uses X, and what other vendors ...?"
+        own = _THEIR_OWN.search(text, max(0, hit.start - 40), hit.start)
+        set_apart[i] = set_apart[i] or bool(own and _asks_for_others(text[hit.end : clauses[c][1]]))
+    named_in = set(clause_of)
+    if any(_asks_for_others(text[start:end]) for c, (start, end) in enumerate(clauses) if c not in named_in):
+        set_apart = [True] * len(found)
+    return [hit for hit, apart in zip(found, set_apart, strict=True) if apart]
+
+
+def without_names(text: str, hits: Sequence[Found]) -> str:
+    """The text less the names `hits` found (and their "'s"), so that neither BM25 nor the model
+    reads them: "Apart from, which companies ..." is about what the companies did."""
+    kept, start = [], 0
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.start < start:  # a short name several share: one place, found once for each
+            continue
+        kept.append(text[start : hit.start])
+        start = hit.end + (2 if text.startswith("'s", hit.end) else 0)
+    spaced = re.sub(r"[ \t]{2,}", " ", "".join([*kept, text[start:]]))
+    return re.sub(r"[ \t]+(?=[,.;:?!])", "", spaced).strip()
+
+
+def _asks_for_others(clause: str) -> bool:
+    return bool(_OTHERS_ASKED.search(clause)) and not _REFERS_BACK.search(clause)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The text's sentences divided where a clause may stand alone ("...; who else ...", "... but
+    want to see what else ..."), covering the whole text."""
+    bounds = [0, *(end for _, end in sentence_spans(text)), len(text)]
+    bounds += [gap.end() for gap in _CLAUSE_BREAK.finditer(text)]
+    cuts = sorted(set(bounds))
+    return [(start, end) for start, end in pairwise(cuts) if end > start] or [(0, len(text))]

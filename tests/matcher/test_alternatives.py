@@ -1,0 +1,69 @@
+"""The partners a challenge asks for alternatives to, among those it names."""
+
+import pytest
+
+from nhsmatch.corpus import Corpus
+from nhsmatch.matcher.alternatives import alternatives_wanted_to, without_names
+from nhsmatch.matcher.mentions import Found, PartnerMentions
+from nhsmatch.matcher.organisations import OrganisationNames
+
+
+@pytest.fixture(scope="module")
+def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
+    return PartnerMentions.of_records(names, full_corpus.records)
+
+
+def looked_past(mentions: PartnerMentions, text: str) -> list[str]:
+    return list(dict.fromkeys(hit.name for hit in alternatives_wanted_to(text, mentions.found_in(text))))
+
+
+@pytest.mark.parametrize(
+    ("text", "passed"),
+    [
+        ("Apart from Novartis, which companies have supported heart failure services?", ["Novartis"]),
+        ("Are there alternatives to Doccla for a virtual ward for frail older people?", ["Doccla"]),
+        ("Who besides AstraZeneca has worked on asthma?", ["AstraZeneca"]),
+        ("any HF nurse funding other than from Novartis or Pfizer??", ["Novartis", "Pfizer"]),  # a list of names
+        ("Novartis and Pfizer aside, who funds heart failure nurses?", ["Novartis", "Pfizer"]),
+        ("We'd rather not go with pharma: anyone but Bayer on AF detection?", ["Bayer"]),
+        ("Looking to replace Ufonia for cataract follow-up calls.", ["Ufonia"]),
+        # The asker's own supplier, when it asks for others.
+        (
+            "Our Healthy.io contract for home kidney testing ends next year; who else offers something similar?",
+            ["Healthy.io"],
+        ),
+        ("We currently use Luscii but are looking at other suppliers for our COPD virtual ward.", ["Luscii"]),
+    ],
+)
+def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
+    mentions: PartnerMentions, text: str, passed: list[str]
+) -> None:
+    assert looked_past(mentions, text) == passed
+    assert not set(passed) & set(
+        mentions.named_in(without_names(text, alternatives_wanted_to(text, mentions.found_in(text))))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Has anyone else worked with Doccla on virtual wards?",  # other NHS organisations, Doccla's work
+        "We already work with AstraZeneca on asthma; have they done anything on COPD?",
+        "Which trusts other than ours have used Wysa?",
+        "Besides virtual wards, what else has Doccla done with the NHS?",
+        "What has Doccla, apart from virtual wards, done with the NHS?",
+        "We use Doccla for our virtual ward as an alternative to admission. How did others set it up?",
+        "Our contract with Oviva covers weight management; which other trusts used Oviva for diabetes?",
+    ],
+)
+def test_a_question_about_a_partners_own_work_looks_past_no_one(mentions: PartnerMentions, text: str) -> None:
+    assert mentions.named_in(text) and looked_past(mentions, text) == []
+
+
+def test_the_names_looked_past_are_not_read() -> None:
+    text = "Apart from Novartis's nurses, who has run HF clinics?"
+    start = text.index("Novartis")
+    assert without_names(text, [Found("Novartis", start, start + 8)]) == "Apart from nurses, who has run HF clinics?"
+    text = "Other than Doccla, any virtual wards?"
+    start = text.index("Doccla")
+    assert without_names(text, [Found("Doccla", start, start + 6)]) == "Other than, any virtual wards?"
