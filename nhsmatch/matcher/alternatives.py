@@ -57,6 +57,8 @@ _THEIR_OWN = re.compile(
     r"rel(?:y|ies|ied)\s+on)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# How far before a name its cue may start: longer than any of _SET_APART_BEFORE's or _THEIR_OWN's.
+_CUE_REACH = 60
 _REFERS_BACK = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-–—]\s+|,?\s+but\s+", re.IGNORECASE)
 
@@ -66,7 +68,7 @@ def alternatives_wanted_to(text: str, found: Sequence[Found]) -> list[Found]:
     alternatives to (module docstring)."""
     clauses = _clauses(text)
     clause_of = [next(i for i, (start, end) in enumerate(clauses) if start <= hit.start < end) for hit in found]
-    set_apart = [bool(_SET_APART_BEFORE.search(text, max(0, hit.start - 60), hit.start)) for hit in found]
+    set_apart = [bool(_SET_APART_BEFORE.search(text, max(0, hit.start - _CUE_REACH), hit.start)) for hit in found]
     for i in range(1, len(found)):  # "apart from Novartis and AstraZeneca": the list's names follow the first
         if set_apart[i - 1] and _LIST_JOINER.fullmatch(text, found[i - 1].end, found[i].start):
             set_apart[i] = True
@@ -75,7 +77,7 @@ def alternatives_wanted_to(text: str, found: Sequence[Found]) -> list[Found]:
         if _SET_APART_AFTER.match(text, found[i].end) or (listed_before and set_apart[i + 1]):
             set_apart[i] = True
     for i, (hit, c) in enumerate(zip(found, clause_of, strict=True)):  # "uses X, and what other vendors ...?"
-        own = _THEIR_OWN.search(text, max(0, hit.start - 40), hit.start)
+        own = _THEIR_OWN.search(text, max(0, hit.start - _CUE_REACH), hit.start)
         set_apart[i] = set_apart[i] or bool(own and _asks_for_others(text[hit.end : clauses[c][1]]))
     named_in = set(clause_of)
     if any(_asks_for_others(text[start:end]) for c, (start, end) in enumerate(clauses) if c not in named_in):

@@ -105,6 +105,7 @@ SHARED_CONCEPTS = 4
 SPELL_OUT_UP_TO_WORDS = 20
 RANKED_DEPTH = 80  # ranking more than this is never shown or used
 FEEDBACK_POOL = 400  # rescored after feedback (on the dev set none from below rank 172 reached the top 80)
+BEYOND_ANY_SCORE = 1.0  # scores are 0..1: a penalty (or bonus) this large moves a precedent past every other
 PASSAGE_CHUNK = 2048  # records whose sentences are scored at once when not all are
 
 Mode = Literal["hybrid", "dense", "lexical"]
@@ -626,7 +627,7 @@ class Matcher:
                 if not other[i] and scores[i] >= self.thresholds.strong and label != "strong":
                     penalties[i] = scores[i] - below_strong
         looked_past = [bool(self._partners[row] & passed) for row in row_ids]
-        penalties[looked_past] += 1.0  # after every other's work, however well it scores
+        penalties[looked_past] += BEYOND_ANY_SCORE  # after every other's work, however well it scores
         if self.ranking.mode == "hybrid" and named:
             theirs = [
                 bool(self._partners[row] & named) and not past for row, past in zip(row_ids, looked_past, strict=True)
@@ -637,7 +638,7 @@ class Matcher:
                     mine and label != "weak" and any(c.name in topic for c in self._concepts[row])
                     for mine, label, row in zip(theirs, labels, row_ids, strict=True)
                 ]
-                penalties[on_topic] -= 1.0  # before every other, however well others' work scores
+                penalties[on_topic] -= BEYOND_ANY_SCORE  # before every other, however well others' work scores
         shown = self._reordered(rows, scores, penalties, labels, exempt=named)
         return rows[shown], scores[shown]
 
