@@ -174,6 +174,15 @@ from nhsmatch.matcher.vocabulary import Concept, Vocabulary
         ("our DTOC figures", "hospital discharge"),
         ("anorexia admissions", "mental health"),
         ("uncontrolled HTN in our practices", "high blood pressure"),
+        ("our SPLWs are stretched", "social prescribing and peer support"),
+        ("LoS for frail patients is 12 days", "emergency admissions"),
+        ("A&G requests go unanswered", "pathway redesign"),
+        ("CAUTI rates in care homes", "infection and antimicrobial resistance"),
+        ("QOF hypertension targets", "primary care"),
+        ("CMHT waits", "mental health"),
+        ("TLHC uptake is low", "lung cancer"),
+        ("our PTL keeps growing", "waiting lists"),
+        ("ICU beds", "hospital care"),
     ],
 )
 def test_abbreviations_and_synonyms_name_their_concept(vocabulary: Vocabulary, text: str, concept: str) -> None:
@@ -202,7 +211,7 @@ def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as
         c.name
         for c in vocabulary.find(
             "Tia and Ed from the ward; incontinence pads; prep in 200 ms; egfr mutation; 5 mi; a good fit; "
-            "ooh, respect; send us a dm; gum disease"
+            "ooh, respect; send us a dm; gum disease; sight loss"
         )
     }
     assert not found & {
@@ -215,6 +224,7 @@ def test_abbreviations_in_other_cases_or_with_a_lower_case_meaning_match_only_as
         "neurological conditions",
         "diagnostic testing",
         "people at the end of life",
+        "emergency admissions",
     }
     assert {c.name for c in vocabulary.find("PAD and PrEP")} == {"cardiovascular disease", "HIV and sexual health"}
 
