@@ -3,13 +3,19 @@ supported heart failure services?" wants others' work, not Novartis's, though it
 
 A named partner is one to look past when
 - the words just before it set it apart: "apart from", "other than", "besides", "excluding",
-  "without", "alternatives to", "competitor to", "instead of", "not", "that aren't", or a list of
-  names after one ("apart from Novartis and AstraZeneca"); or just after it: "Novartis aside";
+  "without", "alternatives to", "competitor to", "instead of", "not", "not funded by", "that aren't",
+  or a list of names after one ("apart from Novartis and AstraZeneca"); or just after it: "Novartis
+  aside";
 - or a clause that does not name it asks for other organisations ("who else", "other suppliers",
-  "alternatives", "a replacement", "a different partner"): "Our Healthy.io contract ends next year;
-  who else offers something similar?", "We know about Optellum but want to see what else has been
-  piloted.", or the clause that names it as the asker's own does so after it: "We already commission
-  British Red Cross and want to see what other partners have delivered."
+  "alternatives", "a replacement", "a different partner", "non-industry", "instead"): "Our Healthy.io
+  contract ends next year; who else offers something similar?", "We know about Optellum but want to
+  see what else has been piloted.", or the clause that names it as the asker's own or known supplier
+  does so after it: "We already commission British Red Cross and want to see what other partners
+  have delivered.", "Docobo are the current supplier, so I'd like to see schemes run by other
+  companies.";
+- or it is gone: "Healthy.io have pulled out of our patch", "Current Health is leaving the UK";
+- or a cue sets apart "them" after its name: "Inhealthcare is the incumbent. Which suppliers apart
+  from them ...?"
 A clause that names the partner asks about its work: "Has anyone else worked with Doccla?", "What
 else has Medtronic done?", as does one that refers back to it ("We already work with AstraZeneca on
 asthma. What else have they done?"); other NHS organisations ("other trusts", "other ICBs") are no
@@ -30,7 +36,8 @@ _SET_APART_BEFORE = re.compile(
     r"\b(?:alternatives?|comparators?|competitors?)\s+(?:to|of|for)|\binstead\s+of|\b(?:rather|wider)\s+than|"
     r"\bin\s+place\s+of|\breplac(?:e|ing|ement\s+for)|\bswitch(?:ing)?\s+(?:away\s+)?from|\bmov(?:e|ing)\s+away\s+from|"
     r"\bbeyond|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\baren'?t|\bare\s+not|\bisn'?t|\bis\s+not|"
-    r"n't\s+(?:involve|include)|\bnot(?:\s+(?:involving|including))?)"
+    r"n't\s+(?:involve|include)|\bnot(?:\s+(?:involving|including|(?:funded|sponsored|supported|run|led|backed|paid\s+for|"
+    r"delivered|provided|supplied)))?)"
     r"\s+(?:(?:with|from|by|for)\s+)?(?:the\s+likes\s+of\s+|the\s+|(?:companies|firms|suppliers)\s+like\s+)?"
     r"|\bnon-)$",  # "non-Boehringer precedents"
     re.IGNORECASE,
@@ -47,16 +54,39 @@ _OTHERS_ASKED = re.compile(
     r"partners?|organi[sz]ations?|orgs?|vendors?|firms?|platforms?|tools?|options?|products?|solutions?)\b|"
     # Not "alternatives to admission", "a hip replacement", "hormone replacement therapy".
     r"\balternatives\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission|A&E|ED|emergency|inpatient))|"
-    r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcompetitors?\b|\bcomparators?\b|\bnon-pharma|"
-    r"\bin\s+(?:its|their)\s+place\b",
+    r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcompetitors?\b|\bcomparators?\b|"
+    r"\bnon-(?:pharma|industry|commercial|company)|\bin\s+(?:its|their)\s+place\b",
     re.IGNORECASE,
 )
-# The asker's own supplier: "the network currently uses Brainomix", "we already commission British Red Cross".
+# The asker's own or known supplier, before its name: "the network currently uses Brainomix", "we
+# already commission British Red Cross", "our incumbent, Docobo", "we know about Annalise already".
 _THEIR_OWN = re.compile(
-    r"\b(?:use[sd]?|using|commission(?:s|ed)?|(?:contract|work(?:s|ing)?|partner(?:s|ing)?)\s+with|buy\s+from|"
-    r"rel(?:y|ies|ied)\s+on)\s+(?:the\s+)?$",
+    r"(?:\b(?:use[sd]?|using|commission(?:s|ed)?|(?:contract|work(?:s|ing)?|partner(?:s|ing)?)\s+with|buy\s+from|"
+    r"rel(?:y|ies|ied)\s+on|(?:know|knew|heard)\s+(?:about|of)|aware\s+of|already\s+(?:seen|looked\s+at|tried))|"
+    r"\b(?:current|existing|incumbent)(?:\s+(?:supplier|provider|vendor|partner))?(?:\s+is|\s+are|,))\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The same, after its name: "Docobo are the current supplier", "Doccla's contract ends in March",
+# "Inhealthcare is the incumbent", "British Red Cross currently provide our service".
+_THEIR_OWN_AFTER = re.compile(
+    r"(?:'s)?\s+(?:(?:is|are)\s+(?:the|our)\s+(?:(?:current|existing|incumbent)\s+)?(?:incumbent|supplier|provider|vendor)|"
+    r"(?:currently|already)\s+(?:provides?|supply|supplies|runs?|delivers?|hosts?)\s+(?:our|the)\b|"
+    r"(?:contract|deal|agreement)\s+(?:ends|is\s+ending|expires|is\s+expiring|runs\s+out|is\s+up))",
+    re.IGNORECASE,
+)
+# A partner no longer there to work with: "Healthy.io have pulled out of our patch", "Current
+# Health is leaving the UK market". Its work is still a precedent, but the asker needs another's.
+_GONE_AFTER = re.compile(
+    r"(?:'s)?\s+(?:is|are|has|have)\s+(?:now\s+|just\s+|recently\s+)?(?:pulled\s+out|pulling\s+out|withdrawn|"
+    r"withdrawing|leaving|left|exiting|exited|ceased\s+trading|gone\s+(?:bust|under|into\s+administration))\b",
+    re.IGNORECASE,
+)
+# Only in a clause that does not name the partner: "Has anyone used nurse-led clinics instead?" ("Thinking
+# of using Wysa instead" makes Wysa the alternative).
+_INSTEAD = re.compile(r"\binstead\b(?!\s+of)", re.IGNORECASE)
+# A partner named before, set apart by a cue: "Which suppliers apart from them ...?" (not "besides their
+# inclisiran programmes", which sets apart some of its work).
+_THEM = re.compile(r"\bthem\b", re.IGNORECASE)
 # How far before a name its cue may start: longer than any of _SET_APART_BEFORE's or _THEIR_OWN's.
 _CUE_REACH = 60
 _REFERS_BACK = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
@@ -77,10 +107,18 @@ def alternatives_wanted_to(text: str, found: Sequence[Found]) -> list[Found]:
         if _SET_APART_AFTER.match(text, found[i].end) or (listed_before and set_apart[i + 1]):
             set_apart[i] = True
     for i, (hit, c) in enumerate(zip(found, clause_of, strict=True)):  # "uses X, and what other vendors ...?"
-        own = _THEIR_OWN.search(text, max(0, hit.start - _CUE_REACH), hit.start)
-        set_apart[i] = set_apart[i] or bool(own and _asks_for_others(text[hit.end : clauses[c][1]]))
+        before = _THEIR_OWN.search(text, max(0, hit.start - _CUE_REACH), hit.start)
+        after = _THEIR_OWN_AFTER.match(text, hit.end)
+        rest = text[after.end() if after else hit.end : clauses[c][1]]  # the cue's own words ask for nothing
+        own_and_others = bool(before or after) and _asks_for_others(rest)
+        set_apart[i] = set_apart[i] or own_and_others or bool(_GONE_AFTER.match(text, hit.end))
+    for pronoun in _THEM.finditer(text):  # "Which suppliers apart from them ...?"
+        if _SET_APART_BEFORE.search(text, max(0, pronoun.start() - _CUE_REACH), pronoun.start()):
+            set_apart = [apart or hit.end <= pronoun.start() for hit, apart in zip(found, set_apart, strict=True)]
     named_in = set(clause_of)
-    if any(_asks_for_others(text[start:end]) for c, (start, end) in enumerate(clauses) if c not in named_in):
+    if any(
+        _asks_for_others(text[start:end], elsewhere=True) for c, (start, end) in enumerate(clauses) if c not in named_in
+    ):
         set_apart = [True] * len(found)
     return [hit for hit, apart in zip(found, set_apart, strict=True) if apart]
 
@@ -98,8 +136,10 @@ def without_names(text: str, hits: Sequence[Found]) -> str:
     return re.sub(r"[ \t]+(?=[,.;:?!])", "", spaced).strip()
 
 
-def _asks_for_others(clause: str) -> bool:
-    return bool(_OTHERS_ASKED.search(clause)) and not _REFERS_BACK.search(clause)
+def _asks_for_others(clause: str, *, elsewhere: bool = False) -> bool:
+    """Whether the clause asks for other organisations; `elsewhere`: it does not name the partner."""
+    asked = _OTHERS_ASKED.search(clause) or (elsewhere and _INSTEAD.search(clause))
+    return bool(asked) and not _REFERS_BACK.search(clause)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -33,6 +33,15 @@ def looked_past(mentions: PartnerMentions, text: str) -> list[str]:
             ["Healthy.io"],
         ),
         ("We currently use Luscii but are looking at other suppliers for our COPD virtual ward.", ["Luscii"]),
+        ("Docobo are the current supplier, so I'd like to see schemes run by other companies.", ["Docobo"]),
+        ("Luscii's contract ends in June, need other remote monitoring providers", ["Luscii"]),
+        ("We know about Brainomix already and want to see which other vendors are live.", ["Brainomix"]),
+        # The partner gone: its work is still a precedent, but the asker needs another's.
+        ("Healthy.io have pulled out of our area. What have other ICBs done for kidney testing?", ["Healthy.io"]),
+        ("asthma projects not funded by AstraZeneca", ["AstraZeneca"]),
+        ("Oviva is the incumbent. Which suppliers apart from them have done remote weight management?", ["Oviva"]),
+        ("Clinicians dislike Ufonia's calls. Has anyone used nurse-led telephone clinics instead?", ["Ufonia"]),
+        ("Novartis funds most lipid work; I want non-industry cholesterol projects.", ["Novartis"]),
     ],
 )
 def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
@@ -54,6 +63,9 @@ def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
         "What has Doccla, apart from virtual wards, done with the NHS?",
         "We use Doccla for our virtual ward as an alternative to admission. How did others set it up?",
         "Our contract with Oviva covers weight management; which other trusts used Oviva for diabetes?",
+        "Our talking therapies waiting support is not working. Thinking of using Wysa instead: who has deployed it?",
+        "Has Novartis done any heart failure work besides their inclisiran programmes?",
+        "Luscii's contract with the trust ran for two years; what did they deliver?",
     ],
 )
 def test_a_question_about_a_partners_own_work_looks_past_no_one(mentions: PartnerMentions, text: str) -> None:
