@@ -78,7 +78,8 @@ _THEIR_OWN_AFTER = re.compile(
 # Health is leaving the UK market". Its work is still a precedent, but the asker needs another's.
 _GONE_AFTER = re.compile(
     r"(?:'s)?\s+(?:is|are|has|have)\s+(?:now\s+|just\s+|recently\s+)?(?:pulled\s+out|pulling\s+out|withdrawn|"
-    r"withdrawing|leaving|left|exiting|exited|ceased\s+trading|gone\s+(?:bust|under|into\s+administration))\b",
+    r"withdrawing|(?:leaving|left|exiting|exited)\s+(?:the\s+(?:UK|NHS|market|country|sector)|our\s+\w+)|"
+    r"ceased\s+trading|gone\s+(?:bust|under|into\s+administration))\b",
     re.IGNORECASE,
 )
 # Only in a clause that does not name the partner: "Has anyone used nurse-led clinics instead?" ("Thinking

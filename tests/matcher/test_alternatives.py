@@ -66,6 +66,7 @@ def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
         "Our talking therapies waiting support is not working. Thinking of using Wysa instead: who has deployed it?",
         "Has Novartis done any heart failure work besides their inclisiran programmes?",
         "Luscii's contract with the trust ran for two years; what did they deliver?",
+        "Novartis has left a legacy of trained pharmacists. What other lipid work did they fund?",
     ],
 )
 def test_a_question_about_a_partners_own_work_looks_past_no_one(mentions: PartnerMentions, text: str) -> None:
