@@ -12,7 +12,7 @@ from urllib.parse import quote_plus, urlsplit
 
 import httpx
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 
 from nhsmatch.api.cli import (
     ALTERNATIVES_NOTE,
@@ -440,6 +440,35 @@ def exported(page: Page, path: Path) -> list[dict[str, str]]:
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"), newline="")))
     assert rows[0] == CSV_HEADER
     return [dict(zip(CSV_HEADER, row, strict=True)) for row in rows[1:]]
+
+
+def test_page_keeps_what_was_typed_while_filter_choices_load(page: Page, api_url: str) -> None:
+    # The filter choices come late: the challenge typed and searched for meanwhile must survive them.
+    held: list[Route] = []
+    page.route("**/v1/facets", lambda route: held.append(route))
+    with page.expect_request("**/v1/facets"):
+        page.goto(f"{api_url}/")
+    box = page.get_by_label("Describe your local health challenge")
+    box.fill(COPD_CHALLENGE)
+    with page.expect_response("**/v1/facets"):
+        held.pop().continue_()
+    expect(box).to_have_value(COPD_CHALLENGE)
+    expect(page.get_by_label("Region")).to_contain_text("London")  # the choices did arrive
+
+    # A search begun before they arrive runs once, and stays on screen.
+    page.goto("about:blank")
+    with page.expect_request("**/v1/facets"):
+        page.goto(f"{api_url}/")
+    box.fill(COPD_CHALLENGE)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    with searching(page):
+        page.get_by_role("button", name="Find partnerships").click()
+    with page.expect_response("**/v1/facets"):
+        held.pop().continue_()
+    expect(page.locator("#cards > li").first).to_be_visible()
+    expect(box).to_have_value(COPD_CHALLENGE)
+    assert requests.count("/v1/match") == 1
 
 
 def test_page_exports_results_as_csv(page: Page, api_url: str, tmp_path: Path) -> None:

@@ -622,7 +622,9 @@ function wire() {
 async function start() {
   wire();
   await loadFacets();
-  fromUrl();
+  // Only a link's search, and only if none began while the choices loaded: an empty
+  // fragment would otherwise wipe what the user typed meanwhile.
+  if (location.hash && !latest) fromUrl();
 }
 
 start();
