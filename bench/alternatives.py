@@ -5,14 +5,14 @@ contract ends next year; who else offers something similar?": a leader market-te
 told to find a second supplier, names the one to look past. Before step 9, such a question put that
 partner's work first (step 8) and named it first among the likely partners.
 
-bench/data/alternatives.jsonl holds five sets, each written blind by a helper session told only
+bench/data/alternatives.jsonl holds six sets, each written blind by a helper session told only
 what the service is and which partners the corpus has: 30 and then 25 questions each that want
 others' work ("alternatives"), and 20 and then 25 each that name a partner and want its own work,
 many in the same words ("Has anyone else worked with Doccla?", "What else has Medtronic done?":
-"theirs"). The rules of alternatives.py were written from the first set; the second and then the
-third were checked and the rules widened from their misses (sessions 41 and 42); the fourth was
-written before the last widening and the fifth after it, both only checked (README). For each
-set, for the shipped ranking and without step 9, prints:
+"theirs"). The rules of alternatives.py were written from the first set; the second, the third
+and then the fifth were checked and the rules widened from their misses (sessions 41 to 43); the
+sixth, written before the last widening, is the held-out check (README). For each set, for the
+shipped ranking and without step 9, prints:
 - alternatives: the share read so (the partner in `alternatives_to`), whose first precedent is
   another's, with none of the partner's in the top 5, and without the partner among the first 5
   likely partners;
@@ -35,7 +35,7 @@ QUESTIONS_PATH = Path(__file__).parent / "data" / "alternatives.jsonl"
 
 @dataclass(frozen=True)
 class Question:
-    set: str  # "first" to "third", then "fourth" and "fifth" (held out)
+    set: str  # "first" to "sixth" (held out)
     kind: str  # "alternatives": wants others' work; "theirs": the partner's own
     partner: str
     question: str

@@ -18,6 +18,7 @@ def load_organisation_names(path: Path = DEFAULT_ORGANISATIONS_PATH) -> Organisa
             {entry["name"]: entry.get("aliases", []) for entry in entries},
             {entry["name"]: entry["not_in"] for entry in entries if "not_in" in entry},
             {entry["name"]: entry["known_as"] for entry in entries if "known_as" in entry},
+            {entry["name"]: entry["products"] for entry in entries if "products" in entry},
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError) as err:
         raise CorpusError([CorpusIssue(str(path), 0, "organisation", str(err))]) from err

@@ -3,9 +3,9 @@ supported heart failure services?" wants others' work, not Novartis's, though it
 
 A named partner is one to look past when
 - the words just before it set it apart: "apart from", "other than", "besides", "excluding",
-  "without", "alternatives to", "competitor to", "instead of", "not", "not funded by", "that aren't",
-  or a list of names after one ("apart from Novartis and AstraZeneca"); or just after it: "Novartis
-  aside";
+  "without", "alternatives to", "competitor to", "instead of", "cheaper than", "not", "no", "not
+  funded by", "that aren't", "rather than a national charity like", or a list of names after one
+  ("apart from Novartis and AstraZeneca"); or just after it: "Novartis aside";
 - or a clause that does not name it asks for other organisations ("who else", "other suppliers",
   "alternatives", "a replacement", "a different partner", "non-industry", "instead"): "Our Healthy.io
   contract ends next year; who else offers something similar?", "We know about Optellum but want to
@@ -13,12 +13,14 @@ A named partner is one to look past when
   does so after it: "We already commission British Red Cross and want to see what other partners
   have delivered.", "Docobo are the current supplier, so I'd like to see schemes run by other
   companies.";
-- or it is gone: "Healthy.io have pulled out of our patch", "Current Health is leaving the UK";
+- or it is gone: "Healthy.io have pulled out of our patch", "Current Health is leaving the UK",
+  "Sensyne went into administration";
 - or a cue sets apart "them" after its name: "Inhealthcare is the incumbent. Which suppliers apart
   from them ...?"
 A clause that names the partner asks about its work: "Has anyone else worked with Doccla?", "What
 else has Medtronic done?", as does one that refers back to it ("We already work with AstraZeneca on
-asthma. What else have they done?"); other NHS organisations ("other trusts", "other ICBs") are no
+asthma. What else have they done?", or a product's "it": "We use Oxevision. Has anyone else
+evaluated it?"); other NHS organisations ("other trusts", "other ICBs") are no
 alternatives to a partner.
 """
 
@@ -35,10 +37,12 @@ _SET_APART_BEFORE = re.compile(
     r"(?:(?:\b(?:apart|aside)\s+from|\bother\s+than|\bbesides|\bexcept(?:\s+for)?|\bexcluding|\bwithout|"
     r"\b(?:alternatives?|comparators?|competitors?)\s+(?:to|of|for)|\binstead\s+of|\b(?:rather|wider)\s+than|"
     r"\bin\s+place\s+of|\breplac(?:e|ing|ement\s+for)|\bswitch(?:ing)?\s+(?:away\s+)?from|\bmov(?:e|ing)\s+away\s+from|"
-    r"\bbeyond|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\baren'?t|\bare\s+not|\bisn'?t|\bis\s+not|"
+    r"\bbeyond|\b(?:cheaper|better|simpler)\s+than|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\bno|"
+    r"\baren'?t|\bare\s+not|\bisn'?t|\bis\s+not|"
     r"n't\s+(?:involve|include)|\bnot(?:\s+(?:involving|including|(?:funded|sponsored|supported|run|led|backed|paid\s+for|"
     r"delivered|provided|supplied)))?)"
-    r"\s+(?:(?:with|from|by|for)\s+)?(?:the\s+likes\s+of\s+|the\s+|(?:companies|firms|suppliers)\s+like\s+)?"
+    r"\s+(?:(?:with|from|by|for)\s+)?(?:the\s+likes\s+of\s+|the\s+|(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:compan(?:y|ies)|"
+    r"firms?|suppliers?|providers?|vendors?|partners?|charit(?:y|ies)|organi[sz]ations?)\s+(?:like|such\s+as)\s+(?:the\s+)?)?"
     r"|\bnon-)$",  # "non-Boehringer precedents"
     re.IGNORECASE,
 )
@@ -51,7 +55,8 @@ _LIST_JOINER = re.compile(
 _OTHERS_ASKED = re.compile(
     r"\b(?:who|anyone|anybody|nobody|no\s+one|someone|somebody|what)\s+else\b|\b(?:who|what)\s+(?:are|were)\s+the\s+others\b|"
     r"\b(?:other|another|different|alternative|second)\s+(?:[\w-]+\s+){0,4}?(?:suppliers?|providers?|compan(?:y|ies)|"
-    r"partners?|organi[sz]ations?|orgs?|vendors?|firms?|platforms?|tools?|options?|products?|solutions?)\b|"
+    r"partners?|organi[sz]ations?|orgs?|vendors?|firms?|platforms?|systems?|set-?ups?|tools?|options?|products?|"
+    r"solutions?)\b|"
     # Not "alternatives to admission", "a hip replacement", "hormone replacement therapy".
     r"\balternatives\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission|A&E|ED|emergency|inpatient))|"
     r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcompetitors?\b|\bcomparators?\b|"
@@ -62,6 +67,7 @@ _OTHERS_ASKED = re.compile(
 # already commission British Red Cross", "our incumbent, Docobo", "we know about Annalise already".
 _THEIR_OWN = re.compile(
     r"(?:\b(?:use[sd]?|using|commission(?:s|ed)?|(?:contract|work(?:s|ing)?|partner(?:s|ing)?)\s+with|buy\s+from|"
+    r"trial(?:l?ed|l?ing)|pilot(?:ed|ing)|tried|"
     r"rel(?:y|ies|ied)\s+on|(?:know|knew|heard)\s+(?:about|of)|aware\s+of|already\s+(?:seen|looked\s+at|tried))|"
     r"\b(?:current|existing|incumbent)(?:\s+(?:supplier|provider|vendor|partner))?(?:\s+is|\s+are|,))\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -71,15 +77,17 @@ _THEIR_OWN = re.compile(
 _THEIR_OWN_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:is|are)\s+(?:the|our)\s+(?:(?:current|existing|incumbent)\s+)?(?:incumbent|supplier|provider|vendor)|"
     r"(?:currently|already)\s+(?:provides?|supply|supplies|runs?|delivers?|hosts?)\s+(?:our|the)\b|"
-    r"(?:contract|deal|agreement)\s+(?:ends|is\s+ending|expires|is\s+expiring|runs\s+out|is\s+up))",
+    r"(?:contract|deal|agreement)(?:\s+[\w-]+){0,5}?\s+(?:ends|is\s+ending|expires|is\s+expiring|runs\s+out|is\s+up))",
     re.IGNORECASE,
 )
 # A partner no longer there to work with: "Healthy.io have pulled out of our patch", "Current
-# Health is leaving the UK market". Its work is still a precedent, but the asker needs another's.
+# Health is leaving the UK market", "Sensyne went into administration". Its work is still a
+# precedent, but the asker needs another's.
 _GONE_AFTER = re.compile(
-    r"(?:'s)?\s+(?:is|are|has|have)\s+(?:now\s+|just\s+|recently\s+)?(?:pulled\s+out|pulling\s+out|withdrawn|"
+    r"(?:'s)?\s+(?:(?:is|are|has|have)\s+(?:now\s+|just\s+|recently\s+)?(?:pulled\s+out|pulling\s+out|withdrawn|"
     r"withdrawing|(?:leaving|left|exiting|exited)\s+(?:the\s+(?:UK|NHS|market|country|sector)|our\s+\w+)|"
-    r"ceased\s+trading|gone\s+(?:bust|under|into\s+administration))\b",
+    r"gone\s+(?:bust|under|into\s+administration))|went\s+(?:bust|under|into\s+administration)|collapsed|"
+    r"(?:has\s+|have\s+)?(?:ceased|stopped)\s+trading)\b",
     re.IGNORECASE,
 )
 # Only in a clause that does not name the partner: "Has anyone used nurse-led clinics instead?" ("Thinking
@@ -91,6 +99,9 @@ _THEM = re.compile(r"\bthem\b", re.IGNORECASE)
 # How far before a name its cue may start: longer than any of _SET_APART_BEFORE's or _THEIR_OWN's.
 _CUE_REACH = 60
 _REFERS_BACK = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
+# A product is "it": "We use Oxevision. Has anyone else evaluated it?" (a company's "it" is rarer
+# than the "it" of "who else has done it?", "to keep it fair").
+_REFERS_BACK_TO_PRODUCT = re.compile(r"\b(?:they|them|their|theirs|it)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-–—]\s+|,?\s+but\s+", re.IGNORECASE)
 
 
@@ -111,14 +122,16 @@ def alternatives_wanted_to(text: str, found: Sequence[Found]) -> list[Found]:
         before = _THEIR_OWN.search(text, max(0, hit.start - _CUE_REACH), hit.start)
         after = _THEIR_OWN_AFTER.match(text, hit.end)
         rest = text[after.end() if after else hit.end : clauses[c][1]]  # the cue's own words ask for nothing
-        own_and_others = bool(before or after) and _asks_for_others(rest)
+        own_and_others = bool(before or after) and _asks_for_others(rest, product=hit.product)
         set_apart[i] = set_apart[i] or own_and_others or bool(_GONE_AFTER.match(text, hit.end))
     for pronoun in _THEM.finditer(text):  # "Which suppliers apart from them ...?"
         if _SET_APART_BEFORE.search(text, max(0, pronoun.start() - _CUE_REACH), pronoun.start()):
             set_apart = [apart or hit.end <= pronoun.start() for hit, apart in zip(found, set_apart, strict=True)]
-    named_in = set(clause_of)
+    named_in, product = set(clause_of), any(hit.product for hit in found)
     if any(
-        _asks_for_others(text[start:end], elsewhere=True) for c, (start, end) in enumerate(clauses) if c not in named_in
+        _asks_for_others(text[start:end], elsewhere=True, product=product)
+        for c, (start, end) in enumerate(clauses)
+        if c not in named_in
     ):
         set_apart = [True] * len(found)
     return [hit for hit, apart in zip(found, set_apart, strict=True) if apart]
@@ -137,10 +150,11 @@ def without_names(text: str, hits: Sequence[Found]) -> str:
     return re.sub(r"[ \t]+(?=[,.;:?!])", "", spaced).strip()
 
 
-def _asks_for_others(clause: str, *, elsewhere: bool = False) -> bool:
-    """Whether the clause asks for other organisations; `elsewhere`: it does not name the partner."""
+def _asks_for_others(clause: str, *, elsewhere: bool = False, product: bool = False) -> bool:
+    """Whether the clause asks for other organisations; `elsewhere`: it does not name the partner;
+    `product`: the partner was named by a product, which the clause may call "it"."""
     asked = _OTHERS_ASKED.search(clause) or (elsewhere and _INSTEAD.search(clause))
-    return bool(asked) and not _REFERS_BACK.search(clause)
+    return bool(asked) and not (_REFERS_BACK_TO_PRODUCT if product else _REFERS_BACK).search(clause)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

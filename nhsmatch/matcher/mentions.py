@@ -3,16 +3,19 @@ virtual ward?" asks for Doccla's work first, and the model knows no company's na
 
 A name counts as published, as curated (corpus/data/organisations.toml), or shortened the way people
 write it: without its legal suffix ("Teva" for "Teva UK Limited"), a leading "The", or a note in
-brackets ("Qure.ai" for "Qure.ai (qXR)"), whose acronym counts too ("RNIB"). A shortened name that is
-one English word ("Diabetes" of "Diabetes UK", "Age" of "Age UK") is not a name at all, nor is a
-name within a curated phrase that names something else ("the ABPI Code").
+brackets ("Qure.ai" for "Qure.ai (qXR)"), whose acronym counts too ("RNIB"), and a coined word
+without the trade or web address after it ("Sensyne" of "Sensyne Health", "Annalise" of
+"Annalise.ai"). A shortened name that is one English word ("Diabetes" of "Diabetes UK", "Age" of
+"Age UK", "Current" of "Current Health") is not a name at all, nor is a name within a curated phrase
+that names something else ("the ABPI Code").
 A name made of English words ("Pathway", "Current Health", "Mental Health Concern") counts only
 capitalised as the organisation writes it, and a one-word one not at a sentence's start, unless
 curated ("Pathway redesign is overdue" names no one, "Boots ran ..." does): "a mental health concern",
 "our current health" name no one. A coined name ("Doccla", "AstraZeneca"), or one word the dictionary
 meets only as a name ("Pfizer", "Siemens": the English dictionary lists names too, rarely met),
 counts in any case. A short name organisations share, curated as theirs ("Roche" for Roche Products
-and Roche Diagnostics), names each of them.
+and Roche Diagnostics), names each of them, and a product curated as an organisation's names it
+("Sleepio" names Big Health, "Oxevision" Oxehealth): people name what they use.
 Places are found by the same rules (places.py), with their own list of names that are everyday words.
 """
 
@@ -31,6 +34,12 @@ _BRACKETED = re.compile(r"^(.*?)\s*\(([^()]*)\)$")
 _ACRONYM = re.compile(r"^[A-Z]{3,}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _WORD_RUN = re.compile(r"\w+")
+# What a company's name says of its trade, or its web address's ending, which people leave out.
+_TRADE = re.compile(
+    r"(?:\s+(?:Health(?:care)?|Medical|Technolog(?:y|ies)|Solutions|Systems|Analytics|Data\s+Science|Software))+$"
+    r"|\.(?:ai|io|com)$",
+    re.IGNORECASE,
+)
 RARE_IN_ENGLISH = 100  # the dictionary meets "pfizer" 50 times, "cisco" 189 and "pathway" 1,474
 _RUNS_INTO = re.compile(r"[\w.]")  # what may not come just before a name
 _CONTINUES = re.compile(r"\w|\.\w")  # nor just after it
@@ -92,11 +101,13 @@ class NameFinder:
 
 
 class Found(NamedTuple):
-    """A name found in a text: the name it stands for, and where the text gives it."""
+    """A name found in a text: the name it stands for, and where the text gives it; `product`: the
+    text names one of its products ("Sleepio"), which says what the asker means as well as who."""
 
     name: str
     start: int
     end: int
+    product: bool = False
 
 
 class PartnerMentions:
@@ -107,12 +118,16 @@ class PartnerMentions:
         curated: set[str] = set()
         not_in: set[str] = set()
         self._sharing: dict[str, list[str]] = defaultdict(list)  # a shared short name -> the organisations
+        self._products: set[str] = set()
         for published in dict.fromkeys(partner_names):
             canonical = names.canonical(published)
             curated.update(names.spellings(canonical))
             not_in.update(names.not_in(canonical))
             for form in _shortened({published, canonical, *names.spellings(canonical)}):
                 forms.setdefault(form, canonical)
+            for product in names.products(canonical):  # by the rules of names: "Streams" only capitalised, not first
+                forms.setdefault(product, canonical)
+                self._products.add(product.lower())
             for shared in names.known_as(canonical):
                 if canonical not in self._sharing[shared]:
                     self._sharing[shared].append(canonical)
@@ -132,7 +147,7 @@ class PartnerMentions:
         """Each organisation the text names, canonically, where it names it, in order; a short name
         several share names each of them, at the same place."""
         return [
-            hit._replace(name=name)
+            hit._replace(name=name, product=text[hit.start : hit.end].lower() in self._products)
             for hit in self._finder.found_in(text)
             for name in self._sharing.get(hit.name, [hit.name])
         ]
@@ -165,6 +180,10 @@ def _shortened(spellings: set[str]) -> set[str]:
         for shorter in {LEGAL_SUFFIXES.sub("", form), re.sub(r"^The\s+", "", form)} - {form}:
             if shorter and (" " in shorter or _rare_one_word(shorter) or not english_word(shorter.lower())):
                 forms.add(shorter)
+    for form in list(forms):  # "Sensyne" of "Sensyne Health": only a coined word, not "Current" or "Big"
+        coined = _TRADE.sub("", form)
+        if coined != form and len(coined) >= 3 and _rare_one_word(coined):
+            forms.add(coined)
     return {form.strip() for form in forms if form.strip()}
 
 

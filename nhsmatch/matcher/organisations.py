@@ -35,15 +35,19 @@ class OrganisationNames:
         aliases: Mapping[str, Iterable[str]] | None = None,
         not_in: Mapping[str, Iterable[str]] | None = None,
         known_as: Mapping[str, Iterable[str]] | None = None,
+        products: Mapping[str, Iterable[str]] | None = None,
     ) -> None:
         """`aliases`: the spellings of each canonical name; `not_in`: the phrases in which its name
         names something else than it ("the ABPI Code" is a rule book, not the association);
         `known_as`: the short names it shares with other organisations ("Roche" for Roche Products
-        and Roche Diagnostics), which name each of them and so are no spelling of one."""
+        and Roche Diagnostics), which name each of them and so are no spelling of one; `products`:
+        the names of what it makes that people write for it ("Sleepio" for Big Health), which name
+        it in a challenge but are no name of a partner in a record."""
         self._canonical_by_key: dict[str, str] = {}
         self._spellings: dict[str, tuple[str, ...]] = {}
         self._not_in = {canonical: tuple(phrases) for canonical, phrases in (not_in or {}).items()}
         self._known_as = {canonical: tuple(shared) for canonical, shared in (known_as or {}).items()}
+        self._products = {canonical: tuple(names) for canonical, names in (products or {}).items()}
         for canonical, names in (aliases or {}).items():
             self._spellings[canonical] = (canonical, *names)
             for name in (canonical, *names):
@@ -56,6 +60,10 @@ class OrganisationNames:
             for name in shared:
                 if (taken := self._canonical_by_key.get(organisation_key(name))) is not None:
                     raise ValueError(f"known_as of {canonical!r} spells {taken!r}: list a short name others share")
+        for canonical, names in self._products.items():
+            for name in names:
+                if (taken := self._canonical_by_key.get(organisation_key(name))) is not None:
+                    raise ValueError(f"product {name!r} of {canonical!r} spells the organisation {taken!r}")
 
     def canonical(self, name: str) -> str:
         """The curated name when the organisation is known, else the name as published."""
@@ -72,6 +80,10 @@ class OrganisationNames:
     def known_as(self, canonical: str) -> tuple[str, ...]:
         """The short names the organisation shares with others (curated)."""
         return self._known_as.get(canonical, ())
+
+    def products(self, canonical: str) -> tuple[str, ...]:
+        """The names of the organisation's products that people write for it (curated)."""
+        return self._products.get(canonical, ())
 
     def key(self, name: str) -> str:
         """The identity under which mentions of one organisation are counted together."""

@@ -312,7 +312,8 @@ class Matcher:
     def read(self, challenge: str) -> ReadChallenge:
         """What is searched for: the challenge less the clauses that dismiss their topic
         (asides.py), its typing slips corrected (spelling.py), less the names of the partners it asks
-        for alternatives to (alternatives.py, step 9)."""
+        for alternatives to (alternatives.py, step 9), but not of their products: "alternatives to
+        Sleepio" asks for others' digital CBT for insomnia, which "Sleepio" says."""
         searched, dismissed = set_aside(challenge) if self.ranking.set_aside_dismissals else (challenge, [])
         reading = self.speller.read(searched)
         passed: list[Found] = []
@@ -320,7 +321,11 @@ class Matcher:
             passed = alternatives_wanted_to(reading.text, self._mentions.found_in(reading.text))
         alternatives_to = list(dict.fromkeys(hit.name for hit in passed))
         return ReadChallenge(
-            without_names(reading.text, passed), reading.corrections, dismissed, reading.in_english, alternatives_to
+            without_names(reading.text, [hit for hit in passed if not hit.product]),
+            reading.corrections,
+            dismissed,
+            reading.in_english,
+            alternatives_to,
         )
 
     def model_text(self, searched: str) -> str:

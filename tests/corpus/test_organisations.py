@@ -32,6 +32,12 @@ def test_a_shared_short_name_that_spells_one_organisation_is_refused() -> None:
         OrganisationNames({"Alpha": [], "Alpha Products": []}, known_as={"Alpha Products": ["Alpha Ltd"]})
 
 
+def test_a_product_named_like_an_organisation_is_refused() -> None:
+    with pytest.raises(ValueError, match="product 'Beta Ltd' of 'Alpha' spells the organisation 'Beta'"):
+        OrganisationNames({"Alpha": [], "Beta": []}, products={"Alpha": ["Beta Ltd"]})
+    assert OrganisationNames({"Alpha": []}, products={"Alpha": ["Gizmo"]}).products("Alpha") == ("Gizmo",)
+
+
 def test_shipped_corpus_spellings_collapse_to_one_partner_each(names: OrganisationNames) -> None:
     corpus = load_corpus()
     spellings = {p.name for r in corpus.records for p in r.industry_partners}

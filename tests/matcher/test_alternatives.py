@@ -42,6 +42,18 @@ def looked_past(mentions: PartnerMentions, text: str) -> list[str]:
         ("Oviva is the incumbent. Which suppliers apart from them have done remote weight management?", ["Oviva"]),
         ("Clinicians dislike Ufonia's calls. Has anyone used nurse-led telephone clinics instead?", ["Ufonia"]),
         ("Novartis funds most lipid work; I want non-industry cholesterol projects.", ["Novartis"]),
+        # Session 43, from the fifth blind set's misses.
+        ("AF case-finding models with no Pfizer involvement at all?", ["Pfizer"]),
+        ("falls detection in care homes, something cheaper than nobi lamps", ["Nobi"]),
+        ("Fund a local group rather than a national charity like the British Red Cross?", ["British Red Cross"]),
+        (
+            "sensyne went into administration, who has supported trusts with gestational diabetes apps?",
+            ["Sensyne Health"],
+        ),
+        ("isla contract for lesion imaging runs out - what other image capture platforms are used?", ["Isla Health"]),
+        ("Our contract with Doccla ends in March; what other remote monitoring set-ups have trusts used?", ["Doccla"]),
+        ("We trialled Luscii. Which other providers have COPD virtual wards?", ["Luscii"]),
+        ("stroke imaging AI for thrombectomy referral - alternatives to e-Stroke", ["Brainomix"]),  # its product
     ],
 )
 def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
@@ -67,6 +79,8 @@ def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
         "Has Novartis done any heart failure work besides their inclisiran programmes?",
         "Luscii's contract with the trust ran for two years; what did they deliver?",
         "Novartis has left a legacy of trained pharmacists. What other lipid work did they fund?",
+        "We trialled Luscii for COPD. How did other trusts find it?",
+        "Is Oxevision any better than the observations our nurses do?",
     ],
 )
 def test_a_question_about_a_partners_own_work_looks_past_no_one(mentions: PartnerMentions, text: str) -> None:

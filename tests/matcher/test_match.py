@@ -350,6 +350,21 @@ def test_a_partner_the_challenge_asks_for_alternatives_to_comes_last_and_is_no_l
     assert novartis([named.partners[0].name])
 
 
+def test_a_product_names_its_maker_and_says_what_is_asked(full_matcher: Matcher) -> None:
+    """People name what they use: "Oxevision" asks for Oxehealth's work. Looked past, its name is
+    still searched ("beyond Sleepio" asks for others' digital CBT for insomnia), unlike a company's."""
+    asked = full_matcher.match("Has anyone used Oxevision on older people's wards?", limit=5)
+    assert asked.named_partners == ["Oxehealth"]
+    assert asked.precedents[0].record.non_nhs_partners[0].name == "Oxehealth"
+
+    challenge = "digital CBT for insomnia in primary care, looking beyond Sleepio"
+    assert "Sleepio" in full_matcher.read(challenge).searched
+    beyond = full_matcher.match(challenge, limit=5)
+    assert beyond.alternatives_to == ["Big Health"] and beyond.named_partners == []
+    assert not any("Big Health" in {o.name for o in p.record.non_nhs_partners} for p in beyond.precedents)
+    assert "similar approach: digital tools and apps" in beyond.precedents[0].shared_concepts
+
+
 PUMPS = "nurses can't locate infusion pumps or free beds across the hospital"
 
 

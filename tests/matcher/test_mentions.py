@@ -25,7 +25,12 @@ def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
         ("We work with Pathway on homeless patients' discharge.", ["Pathway"]),
         ("has anyone worked with pfizer or siemens?", ["Pfizer", "Siemens Healthineers"]),  # names, in any case
         ("HARTMANN ran it. Bayer did too.", ["HARTMANN", "Bayer"]),  # a name at a sentence's start
-        ("Who has worked with Gilead or Kheiron?", ["Gilead Sciences", "Kheiron Medical Technologies"]),  # curated
+        ("Has anyone worked with Gilead or Kheiron?", ["Gilead Sciences", "Kheiron Medical Technologies"]),
+        # A coined word without its trade or web address: "Kheiron", "Sensyne" of "Sensyne Health".
+        ("sensyne went bust; isla and annalise are next", ["Sensyne Health", "Isla Health", "Annalise.ai"]),
+        # A product curated as an organisation's names it.
+        ("Our Sleepio and Oxevision contracts", ["Big Health", "Oxehealth"]),
+        ("After Streams was withdrawn, what AKI alerts are used?", ["Google Health"]),
     ],
 )
 def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: str, named: list[str]) -> None:
@@ -54,7 +59,14 @@ def test_a_short_name_organisations_share_names_each_of_them(mentions: PartnerMe
         "Heart failure patients are diagnosed late.",
         "Was this joint working under the ABPI Code?",  # a curated phrase naming something else
         "Mendelian disorders are missed for years.",
+        "Streams of referrals arrive from current health visitors and big spirit.",  # first or lower case
     ],
 )
 def test_everyday_words_name_no_one(mentions: PartnerMentions, text: str) -> None:
     assert mentions.named_in(text) == []
+
+
+def test_a_product_is_marked_as_one(mentions: PartnerMentions) -> None:
+    """Its name says what the asker means as well as who (search.py keeps it when looking past its maker)."""
+    hits = mentions.found_in("Big Health's Sleepio")
+    assert [(hit.name, hit.product) for hit in hits] == [("Big Health", False), ("Big Health", True)]
