@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import fmean
 
+from bench.named_partners import theirs
 from nhsmatch.api.cli import load_configured_matcher
 from nhsmatch.matcher.search import Matcher
 
@@ -61,7 +62,7 @@ def figures(matcher: Matcher, questions: list[Question]) -> Figures:
         result = matcher.match(q.question, limit=5)
         key = matcher.names.key(q.partner)
         passed = key in {matcher.names.key(name) for name in result.alternatives_to}
-        shown = [key in {matcher.names.key(o.name) for o in p.record.non_nhs_partners} for p in result.precedents]
+        shown = [theirs(matcher, p, q.partner) for p in result.precedents]
         read.append(passed)
         first.append(shown[0])
         none.append(not any(shown))
