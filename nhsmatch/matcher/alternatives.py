@@ -4,17 +4,20 @@ supported heart failure services?" wants others' work, not Novartis's, though it
 A named partner is one to look past when
 - the words just before it set it apart: "apart from", "other than", "besides", "excluding",
   "without", "alternatives to", "competitor to", "instead of", "cheaper than", "not", "no", "not
-  funded by", "that aren't", "rather than a national charity like", or a list of names after one
-  ("apart from Novartis and AstraZeneca"); or just after it: "Novartis aside";
+  funded by", "that aren't", "rather than a national charity like", "similar to", "something like",
+  "compete with", "a different supplier to", "doing what", or a list of names after one ("apart
+  from Novartis and AstraZeneca"); or just after it: "Novartis aside", "Brainomix alternatives",
+  "ieso's main competitors";
 - or a clause that does not name it asks for other organisations ("who else", "other suppliers",
-  "alternatives", "a replacement", "a different partner", "non-industry", "instead"): "Our Healthy.io
+  "alternatives", "a replacement", "a different partner", "non-industry", "instead", "rivals",
+  "anything similar", "anything like it"): "Our Healthy.io
   contract ends next year; who else offers something similar?", "We know about Optellum but want to
   see what else has been piloted.", or the clause that names it as the asker's own or known supplier
   does so after it: "We already commission British Red Cross and want to see what other partners
   have delivered.", "Docobo are the current supplier, so I'd like to see schemes run by other
   companies.";
 - or it is gone: "Healthy.io have pulled out of our patch", "Current Health is leaving the UK",
-  "Sensyne went into administration";
+  "Sensyne went into administration", "Docobo are no longer supporting our version";
 - or a cue sets apart "them" after its name: "Inhealthcare is the incumbent. Which suppliers apart
   from them ...?"
 A clause that names the partner asks about its work: "Has anyone else worked with Doccla?", "What
@@ -37,7 +40,11 @@ _SET_APART_BEFORE = re.compile(
     r"(?:(?:\b(?:apart|aside)\s+from|\bother\s+than|\bbesides|\bexcept(?:\s+for)?|\bexcluding|\bwithout|"
     r"\b(?:alternatives?|comparators?|competitors?)\s+(?:to|of|for)|\binstead\s+of|\b(?:rather|wider)\s+than|"
     r"\bin\s+place\s+of|\breplac(?:e|ing|ement\s+for)|\bswitch(?:ing)?\s+(?:away\s+)?from|\bmov(?:e|ing)\s+away\s+from|"
-    r"\bbeyond|\b(?:cheaper|better|simpler)\s+than|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\bno|"
+    r"\bbeyond|\b(?:cheaper|better|simpler)\s+than|\b(?:similar|comparable|equivalent|analogous)\s+(?:[\w-]+\s+){0,2}?to|"
+    r"\b(?:something|anything|products?|tools?|platforms?|solutions?|offerings?|ones?)\s+(?:else\s+)?like|"
+    r"\belse\s+(?:is\s+there\s+|(?:is\s+)?out\s+there\s+)?like|\b(?:doing|does|do|offer(?:s|ing)?|provid(?:e|es|ing))\s+what|"
+    r"\b(?:different|other|alternative|another)\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|compan(?:y|ies)|vendors?|partners?)"
+    r"\s+(?:to|from)|\bcompet(?:e|es|ing)\s+with|\b(?:rivals?|equivalents?|substitutes?)\s+(?:to|of|for)|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\bno|"
     r"\baren'?t|\bare\s+not|\bisn'?t|\bis\s+not|"
     r"n't\s+(?:involve|include)|\bnot(?:\s+(?:involving|including|(?:funded|sponsored|supported|run|led|backed|paid\s+for|"
     r"delivered|provided|supplied)))?)"
@@ -46,21 +53,29 @@ _SET_APART_BEFORE = re.compile(
     r"|\bnon-)$",  # "non-Boehringer precedents"
     re.IGNORECASE,
 )
-# "Novartis aside", but not "Doccla, apart from virtual wards, ...".
-_SET_APART_AFTER = re.compile(r"(?:'s)?\s*,?\s*(?:aside|apart|excepted|excluded)\b(?!\s+from)", re.IGNORECASE)
+# "Novartis aside", but not "Doccla, apart from virtual wards, ..."; "Brainomix alternatives", "ieso's
+# main competitors".
+_SET_APART_AFTER = re.compile(
+    r"(?:'s)?(?:\s*,?\s*(?:aside|apart|excepted|excluded)\b(?!\s+from)|"
+    r"\s+(?:(?:main|closest|nearest|biggest|direct|obvious)\s+)?(?:alternatives?|competitors?|rivals?|equivalents?|"
+    r"substitutes?|lookalikes?)\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission)))",
+    re.IGNORECASE,
+)
 # Between two names of one list: "Novartis, AstraZeneca and Pfizer", "Doccla or Luscii".
 _LIST_JOINER = re.compile(
     r"(?:'s)?\s*(?:,\s*(?:and|or|nor)?|and|or|nor|&|/)\s*(?:with\s+|from\s+|the\s+)?", re.IGNORECASE
 )
 _OTHERS_ASKED = re.compile(
     r"\b(?:who|anyone|anybody|nobody|no\s+one|someone|somebody|what)\s+else\b|\b(?:who|what)\s+(?:are|were)\s+the\s+others\b|"
-    r"\b(?:other|another|different|alternative|second)\s+(?:[\w-]+\s+){0,4}?(?:suppliers?|providers?|compan(?:y|ies)|"
-    r"partners?|organi[sz]ations?|orgs?|vendors?|firms?|platforms?|systems?|set-?ups?|tools?|options?|products?|"
-    r"solutions?)\b|"
+    r"\b(?:other|another|different|alternative|second|similar|comparable|competing|rival)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:suppliers?|providers?|compan(?:y|ies)|partners?|organi[sz]ations?|orgs?|vendors?|firms?|players?|platforms?|"
+    r"systems?|set-?ups?|tools?|options?|products?|solutions?)\b|"
     # Not "alternatives to admission", "a hip replacement", "hormone replacement therapy".
     r"\balternatives\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission|A&E|ED|emergency|inpatient))|"
     r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcompetitors?\b|\bcomparators?\b|"
-    r"\bnon-(?:pharma|industry|commercial|company)|\bin\s+(?:its|their)\s+place\b",
+    r"\bnon-(?:pharma|industry|commercial|company)|\bin\s+(?:its|their)\s+place\b|\brivals?\b|\bequivalents?\b|"
+    r"\b(?:anything|something)\s+(?:else\s+)?(?:similar|comparable|equivalent|like|cheaper|better\s+value|"
+    r"less\s+expensive|more\s+affordable)\b",
     re.IGNORECASE,
 )
 # The asker's own or known supplier, before its name: "the network currently uses Brainomix", "we
@@ -87,7 +102,8 @@ _GONE_AFTER = re.compile(
     r"(?:'s)?\s+(?:(?:is|are|has|have)\s+(?:now\s+|just\s+|recently\s+)?(?:pulled\s+out|pulling\s+out|withdrawn|"
     r"withdrawing|(?:leaving|left|exiting|exited)\s+(?:the\s+(?:UK|NHS|market|country|sector)|our\s+\w+)|"
     r"gone\s+(?:bust|under|into\s+administration))|went\s+(?:bust|under|into\s+administration)|collapsed|"
-    r"(?:has\s+|have\s+)?(?:ceased|stopped)\s+trading)\b",
+    r"(?:has\s+|have\s+)?(?:ceased|stopped)\s+trading|(?:is|are)\s+no\s+longer\s+(?:supporting|providing|offering|"
+    r"supplying|available|trading))\b",
     re.IGNORECASE,
 )
 # Only in a clause that does not name the partner: "Has anyone used nurse-led clinics instead?" ("Thinking
@@ -102,6 +118,8 @@ _REFERS_BACK = re.compile(r"\b(?:they|them|their|theirs)\b", re.IGNORECASE)
 # A product is "it": "We use Oxevision. Has anyone else evaluated it?" (a company's "it" is rarer
 # than the "it" of "who else has done it?", "to keep it fair").
 _REFERS_BACK_TO_PRODUCT = re.compile(r"\b(?:they|them|their|theirs|it)\b", re.IGNORECASE)
+# What the ask itself refers back to: "Are there other options like it?" asks for others.
+_LIKE_IT = re.compile(r"\b(?:like|(?:similar|comparable|equivalent)\s+to)\s+(?:it|them|theirs)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]\s+|\s+[-–—]\s+|,?\s+but\s+", re.IGNORECASE)
 
 
@@ -154,7 +172,10 @@ def _asks_for_others(clause: str, *, elsewhere: bool = False, product: bool = Fa
     """Whether the clause asks for other organisations; `elsewhere`: it does not name the partner;
     `product`: the partner was named by a product, which the clause may call "it"."""
     asked = _OTHERS_ASKED.search(clause) or (elsewhere and _INSTEAD.search(clause))
-    return bool(asked) and not (_REFERS_BACK_TO_PRODUCT if product else _REFERS_BACK).search(clause)
+    if not asked:
+        return False
+    rest = _LIKE_IT.sub("", clause[: asked.start()] + clause[asked.end() :])
+    return not (_REFERS_BACK_TO_PRODUCT if product else _REFERS_BACK).search(rest)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

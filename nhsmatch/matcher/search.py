@@ -43,7 +43,9 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
 9. Alternatives: a partner the challenge asks for alternatives to ("Apart from Novartis, which
    companies ...?", "Our Healthy.io contract ends; who else ...?", alternatives.py) is not searched
    for (its name is left out of what is read), its precedents come after all others', and it is
-   left out of the likely partners.
+   left out of the likely partners. A challenge naming no topic of its own (no condition or
+   approach: "Any alternatives to Brainomix?") asks for what the partner does, and is searched as
+   the problems of the partner's records it matches best.
 """
 
 from __future__ import annotations
@@ -152,6 +154,7 @@ class Ranking:
     named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
     named_partner_topic_first: bool = True  # their work on what the question asks them about comes first
     look_past_partners: bool = True  # hybrid only: "apart from Novartis" puts its work last (step 9)
+    their_work_as_topic: bool = True  # "Any alternatives to Brainomix?" is searched as Brainomix's work (step 9)
 
     @property
     def largest_give_way(self) -> float:
@@ -271,6 +274,11 @@ class Matcher:
         # Precomputed once: which companies each record involves, and the concepts it mentions.
         self._companies = [frozenset(names.key(p.name) for p in record.industry_partners) for record in corpus.records]
         self._partners = [frozenset(names.key(p.name) for p in record.non_nhs_partners) for record in corpus.records]
+        rows_of: dict[str, list[int]] = {}
+        for row, keys in enumerate(self._partners):
+            for key in keys:
+                rows_of.setdefault(key, []).append(row)
+        self._rows_of_partner = {key: np.array(rows, dtype=np.int64) for key, rows in rows_of.items()}
         self._mentions = PartnerMentions.of_records(names, corpus.records)
         self._concepts = corpus.concepts["record"]
         self._conditions = [conditions_of(concepts) for concepts in self._concepts]
@@ -574,11 +582,9 @@ class Matcher:
     def similar(self, record_id: str, *, limit: int = 10) -> list[Precedent]:
         """Records most like a given one, itself excluded."""
         row = self._row(record_id)
-        record = self.records[row]
         query = np.asarray(self.corpus.views["problem"][row], dtype=np.float32)
         allowed = np.delete(np.arange(len(self.records), dtype=np.int64), row)
-        problem = self.vocabulary.expand(view_texts(record)["problem"], self.corpus.concepts["problem"][row])
-        rows, scores = self._rank(query, [(problem, 1.0)], allowed, self._conditions[row])
+        rows, scores = self._rank(query, [(self._problem_text(row), 1.0)], allowed, self._conditions[row])
         concepts = self._concepts[row]
         return [
             self._precedent(query, int(r), float(s), concepts)
@@ -610,6 +616,8 @@ class Matcher:
         `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's;
         `named`: the keys of the partners it names, and `topic` what it asks them about (step 8);
         `passed`: those of the partners it asks for alternatives to (step 9)."""
+        if passed and not topic and self.ranking.their_work_as_topic:
+            query, lexical_query = self._their_work(query, lexical_query, passed)
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -721,6 +729,31 @@ class Matcher:
         moved = np.asarray(moved / np.linalg.norm(moved), dtype=np.float32)
         pooled = rows[pool]
         return pooled, self._scores(moved, lexical, pooled)
+
+    def _their_work(
+        self, query: Vectors, lexical_query: Sequence[tuple[str, float]], partners: Iterable[str]
+    ) -> tuple[Vectors, list[tuple[str, float]]]:
+        """A challenge that asks for alternatives to partners and names no topic of its own ("Any
+        alternatives to Brainomix?") asks for what they do: it is searched as the problems of the
+        records of theirs it matches best (filters or not) are by `similar`. Its words ("costs too
+        much", "who else") stay in the lexical query; the vector would only blur theirs (README)."""
+        rows = self._rows_of(partners)
+        if len(rows) == 0:
+            return query, list(lexical_query)
+        lexical = self.corpus.lexical.weighted_scores(lexical_query)
+        chosen = rows[best_first(self._scores(query, lexical, rows), self.ranking.feedback_depth)]
+        vector = self.corpus.views["problem"][chosen].mean(axis=0)
+        texts = [(self._problem_text(int(row)), 1.0) for row in chosen]
+        return np.asarray(vector / np.linalg.norm(vector), dtype=np.float32), [*lexical_query, *texts]
+
+    def _problem_text(self, row: int) -> str:
+        """A record's problem view as BM25 reads it, with the names of its concepts (vocabulary.py)."""
+        return self.vocabulary.expand(view_texts(self.records[row])["problem"], self.corpus.concepts["problem"][row])
+
+    def _rows_of(self, partners: Iterable[str]) -> npt.NDArray[np.int64]:
+        """The rows of every record of the partners (canonical keys)."""
+        found = [self._rows_of_partner[key] for key in partners if key in self._rows_of_partner]
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
     def _view_scores(self, view: str, query: Vectors, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.float32]:
         vectors = self.corpus.views[view]

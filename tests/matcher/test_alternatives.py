@@ -54,6 +54,17 @@ def looked_past(mentions: PartnerMentions, text: str) -> list[str]:
         ("Our contract with Doccla ends in March; what other remote monitoring set-ups have trusts used?", ["Doccla"]),
         ("We trialled Luscii. Which other providers have COPD virtual wards?", ["Luscii"]),
         ("stroke imaging AI for thrombectomy referral - alternatives to e-Stroke", ["Brainomix"]),  # its product
+        # Session 44: asked by name alone, as a procurement lead market-tests a supplier.
+        ("Any alternatives to Brainomix?", ["Brainomix"]),
+        ("brainomix equivalents", ["Brainomix"]),
+        ("who are ieso's main competitors", ["ieso"]),
+        ("Is there anything similar to Sleepio?", ["Big Health"]),
+        ("Who else offers something like Oxevision?", ["Oxehealth"]),
+        ("We use Oxevision. Are there other options like it?", ["Oxehealth"]),
+        ("Are there other companies doing what Kheiron does?", ["Kheiron Medical Technologies"]),
+        ("looking for a different supplier to Luscii", ["Luscii"]),
+        ("Docobo are no longer supporting our version, so we need a replacement.", ["Docobo"]),
+        ("Tender coming up: which similar organisations to Wysa should we invite?", ["Wysa"]),
     ],
 )
 def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(

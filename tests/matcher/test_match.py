@@ -350,6 +350,20 @@ def test_a_partner_the_challenge_asks_for_alternatives_to_comes_last_and_is_no_l
     assert novartis([named.partners[0].name])
 
 
+def test_alternatives_asked_by_name_alone_are_searched_as_what_the_partner_does(full_matcher: Matcher) -> None:
+    """ "Any alternatives to Brainomix?" names no topic: read as written, less the name, it matched a
+    crisis house first (weak, 0.35). Searched as Brainomix's stroke work, others' stroke work comes first."""
+    result = full_matcher.match("Any alternatives to Brainomix?", limit=5)
+    assert result.alternatives_to == ["Brainomix"]
+    assert not any("Brainomix" in {o.name for o in p.record.non_nhs_partners} for p in result.precedents)
+    assert "stroke" in {c.name for c in full_matcher.vocabulary.find(result.precedents[0].record.title)}
+    assert result.precedents[0].match != "weak"
+    # A topic of its own is searched as written: others' virtual wards, not Doccla's kinds of work.
+    topical = full_matcher.match("Apart from Doccla, who else runs virtual wards for COPD?", limit=5)
+    assert topical.alternatives_to == ["Doccla"]
+    assert "same condition: COPD" in topical.precedents[0].shared_concepts
+
+
 def test_a_product_names_its_maker_and_says_what_is_asked(full_matcher: Matcher) -> None:
     """People name what they use: "Oxevision" asks for Oxehealth's work. Looked past, its name is
     still searched ("beyond Sleepio" asks for others' digital CBT for insomnia), unlike a company's."""
