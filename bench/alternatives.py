@@ -15,12 +15,14 @@ sixth, written before the last widening, is the held-out check (README). A seven
 40 and 20 questions that name the partner alone and say nothing of what it does ("Any
 alternatives to Brainomix?", "Philips NHS case studies please"), was read after rules for such
 questions were written and widened from its misses; an eighth (30 and 20), written blind after
-that, is held out. For each set, for the shipped ranking and without step 9, prints:
+that, was held out, then read to widen them again; a ninth (10 and 30), written blind before that,
+is held out. For each set, for the shipped ranking and without step 9, prints:
 - alternatives: the share read so (the partner in `alternatives_to`), whose first precedent is
   another's, with none of the partner's in the top 5, and without the partner among the first 5
   likely partners;
 - theirs: the share wrongly read as asking for alternatives, and whose first precedent is theirs;
-and the questions misread. Then, for the seventh and eighth sets' alternatives read so, how good
+and the questions misread. Then, for the seventh and eighth sets' alternatives read so (as each
+was read before its widening), how good
 the others' work shown is: nDCG@5 of others' precedents against grades a helper session gave blind
 to the system (bench/data/alternatives_by_name_judged.jsonl: 2 = comparable work the asker would
 want, 1 = related; pooled from the top 5 of the rankings compared, unjudged records count as 0),

@@ -41,7 +41,8 @@ _SET_APART_BEFORE = re.compile(
     r"\b(?:alternatives?|comparators?|competitors?)\s+(?:to|of|for)|\binstead\s+of|\b(?:rather|wider)\s+than|"
     r"\bin\s+place\s+of|\breplac(?:e|ing|ement\s+for)|\bswitch(?:ing)?\s+(?:away\s+)?from|\bmov(?:e|ing)\s+away\s+from|"
     r"\bbeyond|\b(?:cheaper|better|simpler)\s+than|\b(?:similar|comparable|equivalent|analogous)\s+(?:[\w-]+\s+){0,2}?to|"
-    r"\b(?:something|anything|products?|tools?|platforms?|solutions?|offerings?|ones?)\s+(?:else\s+)?like|"
+    r"\b(?:something|anything|anyone|anybody|someone|somebody|products?|tools?|platforms?|solutions?|offerings?|ones?)"
+    r"\s+(?:else\s+)?like|\b(?:same|similar)\s+(?:sort|kind|type)\s+of\s+(?:[\w-]+\s+){0,3}?as|"
     r"\belse\s+(?:is\s+there\s+|(?:is\s+)?out\s+there\s+)?like|\b(?:doing|does|do|offer(?:s|ing)?|provid(?:e|es|ing))\s+what|"
     r"\b(?:different|other|alternative|another)\s+(?:[\w-]+\s+){0,2}?(?:suppliers?|providers?|compan(?:y|ies)|vendors?|partners?)"
     r"\s+(?:to|from)|\bcompet(?:e|es|ing)\s+with|\b(?:rivals?|equivalents?|substitutes?)\s+(?:to|of|for)|\b(?:anyone|anybody|someone|somebody|any\s+\w+)\s+but|\bno|"
@@ -58,7 +59,7 @@ _SET_APART_BEFORE = re.compile(
 _SET_APART_AFTER = re.compile(
     r"(?:'s)?(?:\s*,?\s*(?:aside|apart|excepted|excluded)\b(?!\s+from)|"
     r"\s+(?:(?:main|closest|nearest|biggest|direct|obvious)\s+)?(?:alternatives?|competitors?|rivals?|equivalents?|"
-    r"substitutes?|lookalikes?)\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission)))",
+    r"substitutes?|lookalikes?|replacements?)\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission)))",
     re.IGNORECASE,
 )
 # Between two names of one list: "Novartis, AstraZeneca and Pfizer", "Doccla or Luscii".
@@ -70,10 +71,12 @@ _OTHERS_ASKED = re.compile(
     r"\b(?:other|another|different|alternative|second|similar|comparable|competing|rival)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:suppliers?|providers?|compan(?:y|ies)|partners?|organi[sz]ations?|orgs?|vendors?|firms?|players?|platforms?|"
     r"systems?|set-?ups?|tools?|options?|products?|solutions?)\b|"
-    # Not "alternatives to admission", "a hip replacement", "hormone replacement therapy".
-    r"\balternatives\b(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission|A&E|ED|emergency|inpatient))|"
-    r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcompetitors?\b|\bcomparators?\b|"
-    r"\bnon-(?:pharma|industry|commercial|company)|\bin\s+(?:its|their)\s+place\b|\brivals?\b|\bequivalents?\b|"
+    # Not "alternatives to admission", "a hip replacement", "hormone replacement therapy", "not alternatives".
+    r"(?<!\bnot\s)(?<!\bno\s)\balternatives\b"
+    r"(?!\s+to\s+(?:an?\s+|the\s+)?(?:hospital|admission|A&E|ED|emergency|inpatient))|"
+    r"\b(?:a|an|the|any|find|need)\s+replacement\b(?!\s+therapy)|\bcomparators?\b|"
+    r"\b(?:(?:their|its)\s+(?:(?:main|closest|nearest|biggest|direct)\s+)?)?(?:competitors?|rivals?|equivalents?)\b|"
+    r"\bnon-(?:pharma|industry|commercial|company)|\bin\s+(?:its|their)\s+place\b|"
     r"\b(?:anything|something)\s+(?:else\s+)?(?:similar|comparable|equivalent|like|cheaper|better\s+value|"
     r"less\s+expensive|more\s+affordable)\b",
     re.IGNORECASE,

@@ -39,13 +39,15 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    similarity, and a precedent that is unlike the challenge stays below others' that are. Its
    precedents on what the question asks it about (the conditions the challenge names or, naming
    none, its approaches: "Luscii for virtual wards"), labelled partial or strong, come before all
-   others: they are the answer, however well others' work scores.
+   others: they are the answer, however well others' work scores. A challenge naming the partner
+   and no topic ("Has anyone used Oxevision?") asks for all its work, which comes first, and is
+   searched as in step 9.
 9. Alternatives: a partner the challenge asks for alternatives to ("Apart from Novartis, which
    companies ...?", "Our Healthy.io contract ends; who else ...?", alternatives.py) is not searched
    for (its name is left out of what is read), its precedents come after all others', and it is
    left out of the likely partners. A challenge naming no topic of its own (no condition or
    approach: "Any alternatives to Brainomix?") asks for what the partner does, and is searched as
-   the problems of the partner's records it matches best.
+   the problems of the two records of the partner's it matches best.
 """
 
 from __future__ import annotations
@@ -154,7 +156,9 @@ class Ranking:
     named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
     named_partner_topic_first: bool = True  # their work on what the question asks them about comes first
     look_past_partners: bool = True  # hybrid only: "apart from Novartis" puts its work last (step 9)
-    their_work_as_topic: bool = True  # "Any alternatives to Brainomix?" is searched as Brainomix's work (step 9)
+    # A question naming partners and no topic is searched as their work (steps 8 and 9): "What has
+    # Doccla done?", "Any alternatives to Brainomix?".
+    their_work_as_topic: bool = True
 
     @property
     def largest_give_way(self) -> float:
@@ -616,8 +620,8 @@ class Matcher:
         `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's;
         `named`: the keys of the partners it names, and `topic` what it asks them about (step 8);
         `passed`: those of the partners it asks for alternatives to (step 9)."""
-        if passed and not topic and self.ranking.their_work_as_topic:
-            query, lexical_query = self._their_work(query, lexical_query, passed)
+        if (named or passed) and not topic and self.ranking.their_work_as_topic:
+            query, lexical_query = self._their_work(query, lexical_query, named or passed)
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
         if len(rows) == 0:
@@ -647,8 +651,8 @@ class Matcher:
             ]
             penalties[theirs] -= self.ranking.named_partner_bonus
             if self.ranking.named_partner_topic_first:
-                on_topic = [
-                    mine and label != "weak" and any(c.name in topic for c in self._concepts[row])
+                on_topic = [  # asked about no topic, all their work is what is asked
+                    mine and (not topic or (label != "weak" and any(c.name in topic for c in self._concepts[row])))
                     for mine, label, row in zip(theirs, labels, row_ids, strict=True)
                 ]
                 penalties[on_topic] -= BEYOND_ANY_SCORE  # before every other, however well others' work scores
@@ -733,10 +737,11 @@ class Matcher:
     def _their_work(
         self, query: Vectors, lexical_query: Sequence[tuple[str, float]], partners: Iterable[str]
     ) -> tuple[Vectors, list[tuple[str, float]]]:
-        """A challenge that asks for alternatives to partners and names no topic of its own ("Any
-        alternatives to Brainomix?") asks for what they do: it is searched as the problems of the
-        records of theirs it matches best (filters or not) are by `similar`. Its words ("costs too
-        much", "who else") stay in the lexical query; the vector would only blur theirs (README)."""
+        """The query of a challenge that names partners and no topic of its own ("What has Doccla
+        done?", "Any alternatives to Brainomix?"): it asks for what they do, so it is searched as
+        `similar` searches a record, with the problems of the two records of theirs it matches best
+        (whatever the filters). Its own words ("costs too much", "who else") stay in the lexical
+        query; in the vector they would only blur what the partners do (README, step 9)."""
         rows = self._rows_of(partners)
         if len(rows) == 0:
             return query, list(lexical_query)

@@ -65,6 +65,9 @@ def looked_past(mentions: PartnerMentions, text: str) -> list[str]:
         ("looking for a different supplier to Luscii", ["Luscii"]),
         ("Docobo are no longer supporting our version, so we need a replacement.", ["Docobo"]),
         ("Tender coming up: which similar organisations to Wysa should we invite?", ["Wysa"]),
+        ("Not sure Lenus is right for us. Who are their competitors?", ["Lenus Health"]),  # others of theirs
+        ("anyone like Nobi that has worked with the NHS?", ["Nobi"]),
+        ("pharma companies that have done the same sort of joint working as Pfizer", ["Pfizer"]),
     ],
 )
 def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
@@ -92,6 +95,7 @@ def test_a_partner_set_apart_from_what_is_asked_is_one_to_look_past(
         "Novartis has left a legacy of trained pharmacists. What other lipid work did they fund?",
         "We trialled Luscii for COPD. How did other trusts find it?",
         "Is Oxevision any better than the observations our nurses do?",
+        "Has anyone in the NHS used Glooko? Looking for references, not alternatives.",
     ],
 )
 def test_a_question_about_a_partners_own_work_looks_past_no_one(mentions: PartnerMentions, text: str) -> None:

@@ -364,6 +364,18 @@ def test_alternatives_asked_by_name_alone_are_searched_as_what_the_partner_does(
     assert "same condition: COPD" in topical.precedents[0].shared_concepts
 
 
+def test_a_partners_own_work_asked_by_name_alone_comes_first(full_matcher: Matcher) -> None:
+    """A question naming no topic ("similar trusts using Lenus Health"): read as written, Sensyne's
+    research agreements came first (0.77) and Lenus's work third. Searched as Lenus's work, all of it
+    comes first."""
+    result = full_matcher.match("similar trusts using Lenus Health", limit=5)
+    assert result.named_partners == ["Lenus Health"]
+    lenus = ["Lenus Health" in {o.name for o in p.record.non_nhs_partners} for p in result.precedents]
+    count = sum(1 for r in full_matcher.records if "Lenus Health" in {o.name for o in r.non_nhs_partners})
+    assert lenus == [True] * min(count, 5) + [False] * (5 - min(count, 5))
+    assert result.partners[0].name == "Lenus Health"
+
+
 def test_a_product_names_its_maker_and_says_what_is_asked(full_matcher: Matcher) -> None:
     """People name what they use: "Oxevision" asks for Oxehealth's work. Looked past, its name is
     still searched ("beyond Sleepio" asks for others' digital CBT for insomnia), unlike a company's."""

@@ -26,6 +26,7 @@ def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
         ("has anyone worked with pfizer or siemens?", ["Pfizer", "Siemens Healthineers"]),  # names, in any case
         ("HARTMANN ran it. Bayer did too.", ["HARTMANN", "Bayer"]),  # a name at a sentence's start
         ("Has anyone worked with Gilead or Kheiron?", ["Gilead Sciences", "Kheiron Medical Technologies"]),
+        ("AZ have approached us about joint working.", ["AstraZeneca"]),  # a curated short name
         # A coined word without its trade or web address: "Kheiron", "Sensyne" of "Sensyne Health".
         ("sensyne went bust; isla and annalise are next", ["Sensyne Health", "Isla Health", "Annalise.ai"]),
         # A product curated as an organisation's names it.
