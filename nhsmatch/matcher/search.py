@@ -73,7 +73,7 @@ from .errors import UnknownPartnershipError
 from .filtering import FilterIndex
 from .focus import SPECIFICITY_RANK, apart_from_context, focused_vector, specificity, whole_less_background
 from .interfaces import Embedder, Vectors
-from .mentions import Found, PartnerMentions
+from .mentions import PartnerMentions
 from .models import Filters, MatchLabel, MatchResult, Partnership, Precedent
 from .organisations import OrganisationNames
 from .partners import rank_nhs_peers, rank_partners
@@ -182,14 +182,15 @@ class EmbeddedChallenge:
 class ReadChallenge:
     """A challenge as read before it is searched: the text searched for, the typing slips read as
     corpus words ({typed: read as}), the clauses set aside as not the problem, whether it reads as
-    English (the model reads English only), and the partners it asks for alternatives to, whose
-    names are not searched for (alternatives.py)."""
+    English (the model reads English only), the partners it asks for alternatives to, whose names
+    are not searched for (alternatives.py, step 9), and the other partners it names (step 8)."""
 
     searched: str
     corrected_words: dict[str, str]
     set_aside: list[str]
     in_english: bool
     alternatives_to: list[str]
+    named_partners: list[str]
 
 
 @dataclass(frozen=True)
@@ -328,9 +329,9 @@ class Matcher:
         Sleepio" asks for others' digital CBT for insomnia, which "Sleepio" says."""
         searched, dismissed = set_aside(challenge) if self.ranking.set_aside_dismissals else (challenge, [])
         reading = self.speller.read(searched)
-        passed: list[Found] = []
-        if self.ranking.look_past_partners and self.ranking.mode == "hybrid":
-            passed = alternatives_wanted_to(reading.text, self._mentions.found_in(reading.text))
+        # Partners' names order the hybrid ranking only (steps 8 and 9): the halves stay as the eval compares them.
+        found = self._mentions.found_in(reading.text) if self.ranking.mode == "hybrid" else []
+        passed = alternatives_wanted_to(reading.text, found) if self.ranking.look_past_partners else []
         alternatives_to = list(dict.fromkeys(hit.name for hit in passed))
         return ReadChallenge(
             without_names(reading.text, [hit for hit in passed if not hit.product]),
@@ -338,6 +339,7 @@ class Matcher:
             dismissed,
             reading.in_english,
             alternatives_to,
+            [name for name in dict.fromkeys(hit.name for hit in found) if name not in alternatives_to],
         )
 
     def model_text(self, searched: str) -> str:
@@ -451,8 +453,7 @@ class Matcher:
         separate = self._separate_problems(whole) if self.ranking.separate_problems else []
         searched = [self._problem(text, embed) for text, _ in separate] or [whole]
         allowed = self._allowed_rows(filters)
-        hybrid = self.ranking.mode == "hybrid"
-        named = [n for n in self._mentions.named_in(read.searched) if n not in read.alternatives_to] if hybrid else []
+        named = read.named_partners
         passed_keys = frozenset(self.names.key(name) for name in read.alternatives_to)
         places = self.places.named_in(read.searched) if self.ranking.places_as_anywhere else []
         named_keys = {self.names.key(name): name for name in named}
