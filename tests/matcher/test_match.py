@@ -390,6 +390,11 @@ def test_a_product_names_its_maker_and_says_what_is_asked(full_matcher: Matcher)
     assert not any("Big Health" in {o.name for o in p.record.non_nhs_partners} for p in beyond.precedents)
     assert "similar approach: digital tools and apps" in beyond.precedents[0].shared_concepts
 
+    # Alternatives to one heart-failure device's remote monitoring: another maker's comes first.
+    rival = full_matcher.match("Are there alternatives to TriageHF?", limit=5)
+    assert rival.alternatives_to == ["Medtronic"]
+    assert rival.precedents[0].record.non_nhs_partners[0].name == "Boston Scientific"
+
 
 PUMPS = "nurses can't locate infusion pumps or free beds across the hospital"
 

@@ -32,6 +32,8 @@ def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
         # A product curated as an organisation's names it.
         ("Our Sleepio and Oxevision contracts", ["Big Health", "Oxehealth"]),
         ("After Streams was withdrawn, what AKI alerts are used?", ["Google Health"]),
+        ("We run TriageHF and are looking at HeartLogic", ["Medtronic", "Boston Scientific"]),
+        ("patients like myibd care; is qbtest worth it?", ["Ampersand Health", "Qbtech Ltd"]),  # coined: any case
     ],
 )
 def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: str, named: list[str]) -> None:
