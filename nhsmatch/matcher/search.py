@@ -39,15 +39,16 @@ Ranking (weights chosen on the dev set; README "Matching quality" has the table)
    similarity, and a precedent that is unlike the challenge stays below others' that are. Its
    precedents on what the question asks it about (the conditions the challenge names or, naming
    none, its approaches: "Luscii for virtual wards"), labelled partial or strong, come before all
-   others: they are the answer, however well others' work scores. A challenge naming the partner
-   and no topic ("Has anyone used Oxevision?") asks for all its work, which comes first, and is
-   searched as in step 9.
+   others: they are the answer, however well others' work scores. A short question naming the
+   partner and no topic ("Has anyone used Oxevision?") asks for all its work, which comes first, and
+   is searched as in step 9.
 9. Alternatives: a partner the challenge asks for alternatives to ("Apart from Novartis, which
    companies ...?", "Our Healthy.io contract ends; who else ...?", alternatives.py) is not searched
    for (its name is left out of what is read), its precedents come after all others', and it is
-   left out of the likely partners. A challenge naming no topic of its own (no condition or
+   left out of the likely partners. A short question naming no topic of its own (no condition or
    approach: "Any alternatives to Brainomix?") asks for what the partner does, and is searched as
-   the problems of the two records of the partner's it matches best.
+   the problems of the two records of the partner's it matches best; a longer challenge is about the
+   problem it describes, though the vocabulary names none of it.
 """
 
 from __future__ import annotations
@@ -111,6 +112,12 @@ RANKED_DEPTH = 80  # ranking more than this is never shown or used
 FEEDBACK_POOL = 400  # rescored after feedback (on the dev set none from below rank 172 reached the top 80)
 BEYOND_ANY_SCORE = 1.0  # scores are 0..1: a penalty (or bonus) this large moves a precedent past every other
 PASSAGE_CHUNK = 2048  # records whose sentences are scored at once when not all are
+# A question about a partner's work as such says little else ("Any alternatives to Brainomix?"):
+# bench.alternatives' by-name questions have at most 23 words besides stop words. A challenge that
+# describes its problem at more length is about that problem, though the vocabulary names none of it
+# ("... we can't recruit enough BMS staff", 57 words, is no question about Bristol Myers Squibb).
+PARTNER_QUESTION_MAX_WORDS = 30
+THEIR_WORK_RECORDS = 2  # a partner's records such a question is searched as (steps 8 and 9)
 
 Mode = Literal["hybrid", "dense", "lexical"]
 _WORDS = re.compile(r"\w+")
@@ -203,6 +210,7 @@ class _Problem:
     concepts: list[Concept]
     query: Vectors
     lexical_query: list[tuple[str, float]]
+    words: int  # besides stop words
 
     @cached_property  # read for every hit when labelling separate problems
     def conditions(self) -> frozenset[str]:
@@ -213,6 +221,12 @@ class _Problem:
         """What a question about a named partner's work asks it about: the conditions the problem
         names, or, naming none, its approaches ("Luscii for virtual wards")."""
         return self.conditions or frozenset(c.name for c in self.concepts if c.kind == "approach")
+
+    @cached_property
+    def about_partners_alone(self) -> bool:
+        """Whether a question naming partners asks about their work as such (steps 8 and 9): it
+        names no topic of its own, and says little else."""
+        return not self.topic and self.words <= PARTNER_QUESTION_MAX_WORDS
 
 
 @dataclass(frozen=True)
@@ -467,6 +481,7 @@ class Matcher:
                 frozenset(named_keys),
                 problem.topic,
                 passed_keys,
+                partners_alone=problem.about_partners_alone,
             )
             found.append([(number, int(row), float(score)) for row, score in zip(rows, scores, strict=True)])
         shown = interleaved(found, key=lambda hit: hit[1], limit=limit)
@@ -532,7 +547,9 @@ class Matcher:
         model_words = model_text.lower()
         unnamed = [c for c in concepts if not re.search(rf"\b{re.escape(c.name.lower())}", model_words)]
         lexical_query = self._lexical_query(challenge, sentences, weights, concepts)
-        return _Problem(sentences, weights, concepts, self._query_vector(embedded.vector, unnamed), lexical_query)
+        words = len(self.corpus.lexical.query_tokens(challenge))
+        query = self._query_vector(embedded.vector, unnamed)
+        return _Problem(sentences, weights, concepts, query, lexical_query, words)
 
     def _separate_problems(self, whole: _Problem) -> list[tuple[str, str]]:
         """The separate problems the challenge states (problems.py), each as searched and in its own
@@ -616,12 +633,15 @@ class Matcher:
         named: frozenset[str] = frozenset(),
         topic: frozenset[str] = frozenset(),
         passed: frozenset[str] = frozenset(),
+        *,
+        partners_alone: bool = False,
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
         """Rows in the order shown, with their scores (0..1): descending but for steps 6 to 9.
         `lexical_query`: texts and the weight of each one's words; `conditions`: the challenge's;
         `named`: the keys of the partners it names, and `topic` what it asks them about (step 8);
-        `passed`: those of the partners it asks for alternatives to (step 9)."""
-        if (named or passed) and not topic and self.ranking.their_work_as_topic:
+        `passed`: those of the partners it asks for alternatives to (step 9); `partners_alone`:
+        whether it asks about their work as such (`_Problem.about_partners_alone`)."""
+        if (named or passed) and partners_alone and self.ranking.their_work_as_topic:
             query, lexical_query = self._their_work(query, lexical_query, named or passed)
         lexical = self.corpus.lexical.weighted_scores(lexical_query) if self.ranking.mode != "dense" else None
         rows = self._candidates(query, lexical, allowed)
@@ -652,8 +672,8 @@ class Matcher:
             ]
             penalties[theirs] -= self.ranking.named_partner_bonus
             if self.ranking.named_partner_topic_first:
-                on_topic = [  # asked about no topic, all their work is what is asked
-                    mine and (not topic or (label != "weak" and any(c.name in topic for c in self._concepts[row])))
+                on_topic = [  # asked about their work as such, all of it is what is asked
+                    mine and (partners_alone or (label != "weak" and any(c.name in topic for c in self._concepts[row])))
                     for mine, label, row in zip(theirs, labels, row_ids, strict=True)
                 ]
                 penalties[on_topic] -= BEYOND_ANY_SCORE  # before every other, however well others' work scores
@@ -738,16 +758,16 @@ class Matcher:
     def _their_work(
         self, query: Vectors, lexical_query: Sequence[tuple[str, float]], partners: Iterable[str]
     ) -> tuple[Vectors, list[tuple[str, float]]]:
-        """The query of a challenge that names partners and no topic of its own ("What has Doccla
-        done?", "Any alternatives to Brainomix?"): it asks for what they do, so it is searched as
-        `similar` searches a record, with the problems of the two records of theirs it matches best
+        """The query of a challenge asking about partners' work as such ("What has Doccla done?",
+        "Any alternatives to Brainomix?"): it asks for what they do, so it is searched as `similar`
+        searches a record, with the problems of the THEIR_WORK_RECORDS records of theirs it matches best
         (whatever the filters). Its own words ("costs too much", "who else") stay in the lexical
         query; in the vector they would only blur what the partners do (README, step 9)."""
         rows = self._rows_of(partners)
         if len(rows) == 0:
             return query, list(lexical_query)
         lexical = self.corpus.lexical.weighted_scores(lexical_query)
-        chosen = rows[best_first(self._scores(query, lexical, rows), self.ranking.feedback_depth)]
+        chosen = rows[best_first(self._scores(query, lexical, rows), THEIR_WORK_RECORDS)]
         vector = self.corpus.views["problem"][chosen].mean(axis=0)
         texts = [(self._problem_text(int(row)), 1.0) for row in chosen]
         return np.asarray(vector / np.linalg.norm(vector), dtype=np.float32), [*lexical_query, *texts]

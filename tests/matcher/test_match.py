@@ -376,6 +376,29 @@ def test_a_partners_own_work_asked_by_name_alone_comes_first(full_matcher: Match
     assert result.partners[0].name == "Lenus Health"
 
 
+def test_a_long_challenge_naming_a_partner_is_about_its_problem(full_matcher: Matcher) -> None:
+    """A question about a partner alone says little else. A challenge describing its problem at length,
+    naming a partner in passing and no condition or approach the vocabulary knows, is searched as
+    written: the partner's work gains the bonus of step 8, not first place and the score of its own."""
+    challenge = (
+        "Our two acute trusts' labs run on tired analysers, costs rise every year and we can't recruit enough"
+        " staff. The region wants us to consolidate into one central facility with smaller hot labs at each"
+        " hospital, and Siemens Healthineers has offered to run it. How have others kept the trainee pipeline going?"
+    )
+
+    def theirs(precedent: Precedent) -> bool:  # published as Siemens Healthcare, Siemens Medical Solutions too
+        names = {full_matcher.names.canonical(o.name) for o in precedent.record.non_nhs_partners}
+        return "Siemens Healthineers" in names
+
+    result = full_matcher.match(challenge, limit=5)
+    assert result.named_partners == ["Siemens Healthineers"]
+    siemens = [p for p in result.precedents if theirs(p)]
+    assert siemens and not theirs(result.precedents[0])
+    assert all(p.match != "strong" for p in siemens)  # searched as their work, each would be strong
+    short = full_matcher.match("Which trusts have worked with Siemens Healthineers?", limit=4)
+    assert all(theirs(p) for p in short.precedents)
+
+
 def test_a_product_names_its_maker_and_says_what_is_asked(full_matcher: Matcher) -> None:
     """People name what they use: "Oxevision" asks for Oxehealth's work. Looked past, its name is
     still searched ("beyond Sleepio" asks for others' digital CBT for insomnia), unlike a company's."""

@@ -34,6 +34,12 @@ def mentions(names: OrganisationNames, full_corpus: Corpus) -> PartnerMentions:
         ("After Streams was withdrawn, what AKI alerts are used?", ["Google Health"]),
         ("We run TriageHF and are looking at HeartLogic", ["Medtronic", "Boston Scientific"]),
         ("patients like myibd care; is qbtest worth it?", ["Ampersand Health", "Qbtech Ltd"]),  # coined: any case
+        # An acronym that means something else in a phrase: a biomedical scientist, a cancer gene.
+        ("We can't recruit enough BMS staff for the labs; BMS funded our AF work.", ["Bristol Myers Squibb"]),
+        (
+            "Bowel cancer KRAS/NRAS testing takes weeks. NRAS could advise on RA education.",
+            ["National Rheumatoid Arthritis Society (NRAS)"],
+        ),
     ],
 )
 def test_names_are_found_as_people_write_them(mentions: PartnerMentions, text: str, named: list[str]) -> None:
