@@ -22,11 +22,11 @@ is held out. For each set, for the shipped ranking and without step 9, prints:
   likely partners;
 - theirs: the share wrongly read as asking for alternatives, and whose first precedent is theirs;
 and the questions misread. Then, for the seventh and eighth sets' alternatives read so (as each
-was read before its widening), how good
-the others' work shown is: nDCG@5 of others' precedents against grades a helper session gave blind
-to the system (bench/data/alternatives_by_name_judged.jsonl: 2 = comparable work the asker would
-want, 1 = related; pooled from the top 5 of the rankings compared, unjudged records count as 0),
-shipped and with such a question searched as written rather than as the partner's work.
+was read before its widening), how good the others' work shown is: nDCG@5 of others' precedents
+against grades a helper session gave blind to the system
+(bench/data/alternatives_by_name_judged.jsonl: 2 = comparable work the asker would want, 1 =
+related; pooled from the top 5 of the rankings compared, unjudged records count as 0), shipped and
+with such a question searched as written rather than as the partner's work.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ JUDGED_PATH = Path(__file__).parent / "data" / "alternatives_by_name_judged.json
 
 @dataclass(frozen=True)
 class Question:
-    set: str  # "first" to "sixth" (held out)
+    set: str  # "first" to "ninth, by name, held out"
     kind: str  # "alternatives": wants others' work; "theirs": the partner's own
     partner: str
     question: str

@@ -131,9 +131,9 @@ class MatchResponse(BaseModel):
         description='Partners of past partnerships that the challenge asks for alternatives to, e.g. ["Novartis"] '
         'for "Apart from Novartis, which companies have supported heart failure services?" or ["Healthy.io"] for '
         '"Our Healthy.io contract ends next year; who else offers something similar?": their names were not '
-        "searched for, their precedents come after all others', and they are left out of `partners`; a challenge "
-        'that names no topic of its own ("Any alternatives to Brainomix?") was searched as their work it matches '
-        "best; empty when none."
+        "searched for, their precedents come after all others', and they are left out of `partners`; a short "
+        'question that names no topic of its own ("Any alternatives to Brainomix?") was searched as their work it '
+        "matches best; empty when none."
     )
     places: list[NamedPlace] = Field(
         description='Places the challenge names, each with its regions, e.g. [{"name": "Lincolnshire", "regions": '

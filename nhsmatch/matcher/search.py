@@ -163,8 +163,8 @@ class Ranking:
     named_partner_bonus: float = 0.1  # hybrid only, as the penalty above
     named_partner_topic_first: bool = True  # their work on what the question asks them about comes first
     look_past_partners: bool = True  # hybrid only: "apart from Novartis" puts its work last (step 9)
-    # A question naming partners and no topic is searched as their work (steps 8 and 9): "What has
-    # Doccla done?", "Any alternatives to Brainomix?".
+    # A short question naming partners and no topic is searched as their work (steps 8 and 9): "What
+    # has Doccla done?", "Any alternatives to Brainomix?" (`_Problem.about_partners_alone`).
     their_work_as_topic: bool = True
 
     @property
